@@ -114,3 +114,81 @@ create table if not exists donors (
     country varchar,                          -- ISO 3166-1 alpha-2; EU for EU bodies; null for multilateral
     kind    varchar                           -- government | eu | multilateral | programme | ngo
 );
+
+-- ---------------------------------------------------------------------------------------
+-- Derived tables: rebuilt by derive.sql for the articles a load touched. Never edit them.
+-- ---------------------------------------------------------------------------------------
+
+create table if not exists articles (
+    article_key           varchar primary key, -- en:15654 | uk:15654 | reprint:<sha16>
+    edition               varchar,             -- en | uk | null (reprints)
+    article_id            integer,             -- the portal's news id
+    kind                  varchar not null,    -- article | reprint
+    url                   varchar,
+    language              varchar,
+    title                 varchar,
+    published_at          timestamptz,
+    published_has_time    boolean,
+    published_date        date,                -- Kyiv date
+    source                varchar,
+    tags                  varchar[],
+    oblasts               varchar[],
+    hromadas              varchar[],
+    donors                varchar[],
+    international_support boolean not null,
+    twinning_count        integer not null,
+    views                 bigint,              -- highest counter value seen
+    first_observed_at     timestamptz,
+    last_observed_at      timestamptz,
+    versions              integer not null,    -- page renderings + listing sightings
+    fingerprint           varchar,
+    body_chars            integer
+);
+
+create table if not exists article_tags (article_key varchar not null, tag varchar not null);
+create table if not exists article_oblasts (article_key varchar not null, oblast_iso varchar not null);
+create table if not exists article_hromadas (article_key varchar not null, hromada_code varchar not null);
+create table if not exists article_donors (article_key varchar not null, donor varchar not null);
+
+create table if not exists twinning_mentions (
+    article_key        varchar not null,
+    position           integer not null,
+    ukrainian          varchar,
+    ukrainian_code     varchar,                -- KATOTTG hromada or ISO oblast code
+    hromada_code       varchar,
+    oblast_iso         varchar,
+    partner            varchar,
+    partner_normalised varchar,
+    country            varchar,
+    stage              varchar,
+    sentence           varchar,
+    published_at       timestamptz,
+    published_date     date
+);
+
+-- Views gained between consecutive observations of one article, spread evenly over the
+-- Kyiv days from start_day to end_day inclusive (see docs/schema.md, "How views are counted").
+create table if not exists view_intervals (
+    article_key varchar not null,
+    start_day   date not null,
+    end_day     date not null,
+    days        integer not null,
+    views       double not null,
+    decreased   boolean not null               -- the counter went down at end_day (kept, flagged)
+);
+
+-- The dashboard's rollup: views by Kyiv day, edition, region set and support flag.
+create table if not exists rollup_views_daily (
+    day                   date not null,
+    edition               varchar,
+    oblasts_key           varchar not null,    -- sorted ISO codes joined by ',' ('' = national)
+    international_support boolean not null,
+    views                 double not null
+);
+
+create table if not exists stories (
+    article_key varchar primary key,
+    story_id    varchar not null,              -- article_key of the story's original
+    role        varchar not null,              -- original | translation | reprint
+    lag_hours   double
+);

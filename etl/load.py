@@ -1,0 +1,568 @@
+"""Load pages into the database: archive, parse, save in bulk, derive, swap.
+
+One path serves every command: `load` and `demo` first put their files into the raw archive,
+the crawler puts what it fetches there itself, and then `ingest` parses every archived input
+the current database has not seen, writes a new generation (a copy of the current one plus
+the new rows), derives what analysts read, and swaps it in (etl/db.py). A page that cannot be
+parsed is quarantined with its reason; a crash at any point leaves the previous database
+current and intact; loading the same bytes again changes no row.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from etl import __version__, db, reference_tables
+from etl.archive import Entry, RawArchive
+from etl.errors import EtlError, ParseError
+from etl.models import Page
+from etl.settings import Settings, get_settings
+from etl.sql_files import statements
+
+SCHEMA_VERSION = 1
+MAX_VIEWS = 10**10  # above any real counter; larger values are garbage in the page
+PARALLEL_FROM = 64  # below this many pages, process start-up costs more than it saves
+
+
+@dataclass
+class LoadSummary:
+    run_id: int = 0
+    command: str = "load"
+    inputs: int = 0
+    new_pages: int = 0
+    updated_pages: int = 0
+    unchanged_pages: int = 0
+    quarantined: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    snapshots_added: int = 0
+    database: str = ""
+
+    def lines(self) -> list[str]:
+        out = [
+            f"load run {self.run_id} ({self.command}): {self.inputs} inputs, "
+            f"{self.new_pages} new, {self.updated_pages} updated, "
+            f"{self.unchanged_pages} unchanged, {len(self.quarantined)} quarantined; "
+            f"{self.snapshots_added} view snapshots added",
+            f"database: {self.database}",
+        ]
+        out += [f"quarantined {name}: {reason}" for name, reason in self.quarantined]
+        return out
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+@dataclass(frozen=True)
+class Input:
+    path: Path
+    name: str  # as the user named it (relative to the folder they gave)
+    url: str | None = None
+    observed_at: datetime | None = None  # from a manifest.jsonl beside the files
+    status: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+MANIFEST = "manifest.jsonl"
+
+
+def _read_manifest(folder: Path) -> dict[str, dict]:
+    path = folder / MANIFEST
+    if not path.is_file():
+        return {}
+    found: dict[str, dict] = {}
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                found[str(record["file"])] = record
+            except (ValueError, KeyError, TypeError) as exc:
+                raise EtlError(
+                    f"{path} line {number} is not a manifest record: {exc}",
+                    'each line must be JSON with at least {"file": ...}',
+                ) from exc
+    return found
+
+
+def _input(path: Path, name: str, meta: dict | None) -> Input:
+    if not meta:
+        return Input(path, name)
+    fetched = meta.get("fetched_at")
+    return Input(
+        path,
+        name,
+        url=meta.get("url"),
+        observed_at=datetime.fromisoformat(fetched) if fetched else None,
+        status=meta.get("status"),
+        etag=meta.get("etag"),
+        last_modified=meta.get("last_modified"),
+    )
+
+
+def gather(paths: Iterable[Path]) -> Iterator[Input]:
+    """Every file under the given files and folders, with manifest facts where given."""
+    for given in paths:
+        if given.is_dir():
+            manifest = _read_manifest(given)
+            for path in sorted(p for p in given.rglob("*") if p.is_file()):
+                rel = path.relative_to(given).as_posix()
+                if path.name == MANIFEST or any(part.startswith(".") for part in path.parts[-1:]):
+                    continue
+                yield _input(path, f"{given.name}/{rel}", manifest.get(rel))
+        elif given.is_file():
+            yield _input(given, str(given), _read_manifest(given.parent).get(given.name))
+        else:
+            raise EtlError(f"{given}: no such file or folder", "check the path you gave to load")
+
+
+def archive_inputs(
+    archive: RawArchive, inputs: Iterable[Input], summary: LoadSummary
+) -> list[Entry]:
+    """Put every input into the raw archive before anything parses it."""
+    known = {e.sha256 for e in archive.entries()}
+    entries = []
+    for item in inputs:
+        summary.inputs += 1
+        try:
+            data = item.path.read_bytes()
+        except OSError as exc:
+            summary.quarantined.append((item.name, f"cannot be read: {exc.strerror}"))
+            continue
+        observed = item.observed_at
+        source = "manifest"
+        if observed is None:
+            observed = datetime.fromtimestamp(item.path.stat().st_mtime, UTC)
+            source = "file_mtime"
+        entry, _ = archive.put(
+            data,
+            file_name=item.name,
+            observed_at=observed,
+            observed_from=source,
+            url=item.url,
+            status=item.status,
+            etag=item.etag,
+            last_modified=item.last_modified,
+            known=known,
+        )
+        entries.append(entry)
+    return entries
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+@dataclass
+class Parsed:
+    entry: Entry
+    page: Page | None
+    error: str | None
+    fingerprint: str = ""
+
+
+def _parse_entry(args: tuple[Entry, str]) -> Parsed:
+    entry, raw_root = args
+    from etl.facts import fingerprint
+    from etl.parse import parse_bytes
+
+    try:
+        data = RawArchive(Path(raw_root)).read(entry.sha256)
+        page = parse_bytes(data, entry.file_name, url=entry.url)
+        _validate(page)
+    except ParseError as exc:
+        return Parsed(entry, None, exc.message)
+    except EtlError as exc:
+        return Parsed(entry, None, str(exc))
+    except Exception as exc:  # a parser bug must quarantine one page, not stop the load
+        return Parsed(entry, None, f"parser failed: {type(exc).__name__}: {exc}")
+    page.body = page.body if page.kind != "listing" else ""
+    fp = fingerprint(page.body, page.title, page.language) if page.kind != "listing" else ""
+    page.body = ""  # not needed past this point; keeps inter-process traffic small
+    return Parsed(entry, page, None, fp)
+
+
+def _validate(page: Page) -> None:
+    for views in [page.views, *(item.views for item in page.items)]:
+        if views is not None and not 0 <= views < MAX_VIEWS:
+            raise ParseError(f"implausible view count {views}")
+    if page.kind == "listing" and not page.items:
+        raise ParseError("listing page without any article item")
+
+
+def parse_entries(entries: list[Entry], raw_root: Path) -> list[Parsed]:
+    jobs = [(e, str(raw_root)) for e in entries]
+    workers = os.cpu_count() or 1
+    if len(jobs) < PARALLEL_FROM or workers == 1:
+        return [_parse_entry(job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_parse_entry, jobs, chunksize=64))
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def page_key(page: Page, entry: Entry) -> str | None:
+    if page.article_key:
+        return page.article_key
+    if page.kind == "reprint":
+        ident = page.source_url or page.url or entry.url
+        from etl.archive import sha256_of
+
+        return "reprint:" + (sha256_of(ident.encode()) if ident else entry.sha256)[:16]
+    return None
+
+
+def _ts(value: str | None) -> tuple[datetime | None, bool | None]:
+    """A parser date string -> (aware datetime, has_time). Bare dates mean Kyiv midnight."""
+    if not value:
+        return None, None
+    from zoneinfo import ZoneInfo
+
+    if "T" in value:
+        return datetime.fromisoformat(value), True
+    day = datetime.fromisoformat(value)
+    return day.replace(tzinfo=ZoneInfo("Europe/Kyiv")), False
+
+
+TWINNING_TYPE = pa.list_(
+    pa.struct(
+        [
+            (name, pa.string())
+            for name in (
+                "ukrainian",
+                "ukrainian_code",
+                "partner",
+                "partner_normalised",
+                "country",
+                "stage",
+                "sentence",
+            )
+        ]
+    )
+)
+
+
+@dataclass
+class Rows:
+    raw_files: list[dict] = field(default_factory=list)
+    quarantine: list[dict] = field(default_factory=list)
+    versions: list[dict] = field(default_factory=list)
+    items: list[dict] = field(default_factory=list)
+    snapshots: list[dict] = field(default_factory=list)
+
+
+def build_rows(parsed: list[Parsed], run_id: int, now: datetime) -> Rows:
+    rows = Rows()
+    for p in parsed:
+        e = p.entry
+        observed = datetime.fromisoformat(e.observed_at)
+        page = p.page
+        key = page_key(page, e) if page else None
+        if page is not None and page.kind != "listing" and key is None:
+            p.error, page = "no article address: the page has no portal URL and is no reprint", None
+        kind = page.kind if page else "quarantined"
+        rows.raw_files.append(
+            dict(
+                sha256=e.sha256,
+                file_name=e.file_name,
+                size_bytes=e.size_bytes,
+                url=(page.url if page else None) or e.url,
+                observed_at=observed,
+                observed_from=e.observed_from,
+                kind=kind,
+                run_id=run_id,
+            )
+        )
+        if page is None:
+            rows.quarantine.append(
+                dict(
+                    sha256=e.sha256,
+                    file_name=e.file_name,
+                    reason=p.error or "unknown",
+                    run_id=run_id,
+                    quarantined_at=now,
+                )
+            )
+            continue
+        if page.kind == "listing":
+            for position, item in enumerate(page.items):
+                if not item.article_key:
+                    continue
+                published, has_time = _ts(item.published_at)
+                rows.items.append(
+                    dict(
+                        sha256=e.sha256,
+                        position=position,
+                        article_key=item.article_key,
+                        title=item.title,
+                        published_at=published,
+                        published_has_time=has_time,
+                        views=item.views,
+                        oblasts=item.oblasts,
+                        tags=item.tags,
+                        observed_at=observed,
+                    )
+                )
+                if item.views is not None:
+                    rows.snapshots.append(
+                        dict(
+                            article_key=item.article_key,
+                            observed_at=observed,
+                            views=item.views,
+                            sha256=e.sha256,
+                            origin="listing",
+                        )
+                    )
+            continue
+        assert key is not None
+        published, has_time = _ts(page.published_at)
+        rows.versions.append(
+            dict(
+                sha256=e.sha256,
+                article_key=key,
+                kind=page.kind,
+                edition=page.edition,
+                url=page.url or page.source_url,
+                language=page.language,
+                title=page.title,
+                published_at=published,
+                published_has_time=has_time,
+                source=page.source,
+                views=page.views,
+                tags=page.tags,
+                oblasts=page.oblasts,
+                hromadas=page.hromadas,
+                donors=page.donors,
+                international_support=page.international_support,
+                twinning=[_pair_dict(t) for t in page.twinning],
+                body_chars=None,
+                fingerprint=p.fingerprint,
+                observed_at=observed,
+                run_id=run_id,
+            )
+        )
+        if page.views is not None:
+            rows.snapshots.append(
+                dict(
+                    article_key=key,
+                    observed_at=observed,
+                    views=page.views,
+                    sha256=e.sha256,
+                    origin="article",
+                )
+            )
+    return rows
+
+
+def _pair_dict(pair: object) -> dict:
+    from dataclasses import asdict, is_dataclass
+
+    return asdict(pair) if is_dataclass(pair) else dict(pair)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- database
+
+
+@contextmanager
+def load_lock(settings: Settings) -> Iterator[None]:
+    """One load at a time; a second waits rather than racing for the swap."""
+    settings.db_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(settings.db_path.parent / ".load.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _loaded_hashes(settings: Settings) -> set[str]:
+    if not settings.db_path.exists():
+        return set()
+    con = db.connect(settings)
+    try:
+        return {row[0] for row in con.execute("select sha256 from raw_files").fetchall()}
+    finally:
+        con.close()
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    columns = [c[0] for c in con.execute(f"describe {table}").fetchall()]
+    data = {c: [r.get(c) for r in rows] for c in columns}
+    arrays = {}
+    for c, values in data.items():
+        if c == "twinning":
+            arrays[c] = pa.array(values, type=TWINNING_TYPE)
+        elif c in ("tags", "oblasts", "hromadas", "donors"):
+            arrays[c] = pa.array(values, type=pa.list_(pa.string()))
+        else:
+            arrays[c] = pa.array(values)
+    frame = pa.table(arrays)  # noqa: F841 - read by DuckDB's replacement scan below
+    con.execute(f"insert into {table} by name select * from frame")
+
+
+def ingest(settings: Settings, command: str, summary: LoadSummary, rebuild: bool = False) -> None:
+    """Parse every archived input the database lacks and swap in a new generation."""
+    archive = RawArchive(settings.raw_dir)
+    loaded = set() if rebuild else _loaded_hashes(settings)
+    pending = [e for e in archive.entries() if e.sha256 not in loaded]
+    parsed = parse_entries(pending, settings.raw_dir)
+
+    generation = db.new_generation(settings, copy_current=not rebuild)
+    try:
+        con = db.configure(duckdb.connect(str(generation)))
+        try:
+            _write(con, settings, command, summary, parsed, rebuild)
+        finally:
+            con.close()
+        db.swap_in(settings, generation)
+    except BaseException:
+        db.discard(generation)  # the previous generation stays current and untouched
+        raise
+    summary.database = str(settings.db_path)
+
+
+def _write(
+    con: duckdb.DuckDBPyConnection,
+    settings: Settings,
+    command: str,
+    summary: LoadSummary,
+    parsed: list[Parsed],
+    rebuild: bool,
+) -> None:
+    for sql in statements("schema.sql"):
+        con.execute(sql)
+    now = datetime.now(UTC)
+    con.execute("begin")
+    run_id = con.execute("select coalesce(max(run_id), 0) + 1 from load_runs").fetchone()[0]  # type: ignore[index]
+    summary.run_id = run_id
+    summary.command = command
+    known_keys = {r[0] for r in con.execute("select article_key from articles").fetchall()}
+    rows = build_rows(parsed, run_id, now)
+    for table, data in (
+        ("raw_files", rows.raw_files),
+        ("quarantine", rows.quarantine),
+        ("page_versions", rows.versions),
+        ("listing_items", rows.items),
+    ):
+        _insert(con, table, data)
+    before = con.execute("select count(*) from view_snapshots").fetchone()[0]  # type: ignore[index]
+    if rows.snapshots:
+        # The same counter value can arrive twice (two renderings fetched together).
+        con.execute("create or replace temp table incoming as from view_snapshots limit 0")
+        _insert(con, "incoming", rows.snapshots)
+        con.execute("insert or ignore into view_snapshots select distinct * from incoming")
+    summary.snapshots_added = con.execute("select count(*) from view_snapshots").fetchone()[0] - before  # type: ignore[index]
+
+    _count_pages(summary, rows, known_keys)
+    summary.quarantined += [(q["file_name"], q["reason"]) for q in rows.quarantine]
+
+    reference_tables.refresh(con, settings)
+    touched = {r["article_key"] for r in rows.versions} | {r["article_key"] for r in rows.items}
+    con.execute("create or replace temp table affected (article_key varchar primary key)")
+    if rebuild:
+        con.execute(
+            "insert into affected select distinct article_key from page_versions "
+            "union select distinct article_key from listing_items"
+        )
+    elif touched:
+        _insert(con, "affected", [{"article_key": k} for k in sorted(touched)])
+    for sql in statements("derive.sql"):
+        con.execute(sql)
+    _link_stories(con)
+    for sql in statements("views.sql"):
+        con.execute(sql)
+    con.execute("delete from schema_info")
+    con.execute("insert into schema_info values (?, ?)", [SCHEMA_VERSION, __version__])
+    con.execute(
+        "insert into load_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            run_id,
+            command,
+            now,
+            datetime.now(UTC),
+            summary.inputs,
+            summary.new_pages,
+            summary.updated_pages,
+            summary.unchanged_pages,
+            len(summary.quarantined),
+            summary.snapshots_added,
+        ],
+    )
+    con.execute("commit")
+    con.execute("checkpoint")
+
+
+def _count_pages(summary: LoadSummary, rows: Rows, known_keys: set[str]) -> None:
+    seen: set[str] = set()
+    for v in rows.versions:
+        key = v["article_key"]
+        if key in known_keys or key in seen:
+            summary.updated_pages += 1
+        else:
+            summary.new_pages += 1
+        seen.add(key)
+    listings = {i["sha256"] for i in rows.items}
+    summary.updated_pages += len(listings)
+
+
+def _link_stories(con: duckdb.DuckDBPyConnection) -> None:
+    from etl.facts.stories import link_stories
+
+    frame = con.execute(
+        "select article_key, kind, edition, language, published_at, title, fingerprint "
+        "from articles"
+    ).df()
+    links = link_stories(frame)  # noqa: F841 - read by DuckDB below
+    con.execute("delete from stories")
+    con.execute("insert into stories by name select * from links")
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def load_paths(paths: list[Path], settings: Settings | None = None, command: str = "load") -> LoadSummary:
+    settings = settings or get_settings()
+    summary = LoadSummary(command=command)
+    with load_lock(settings):
+        inputs = list(gather(paths))
+        already = _loaded_hashes(settings)
+        entries = archive_inputs(RawArchive(settings.raw_dir), inputs, summary)
+        summary.unchanged_pages = sum(1 for e in entries if e.sha256 in already)
+        ingest(settings, command, summary)
+    return summary
+
+
+def load_pending(settings: Settings | None = None, command: str = "update") -> LoadSummary:
+    """Ingest what the crawler put into the archive since the last load."""
+    settings = settings or get_settings()
+    summary = LoadSummary(command=command)
+    with load_lock(settings):
+        ingest(settings, command, summary)
+    return summary
+
+
+def rebuild(settings: Settings | None = None) -> LoadSummary:
+    """Recreate the database from the raw archive alone."""
+    settings = settings or get_settings()
+    summary = LoadSummary(command="rebuild")
+    with load_lock(settings):
+        summary.inputs = sum(1 for _ in RawArchive(settings.raw_dir).entries())
+        if not summary.inputs:
+            raise EtlError(
+                f"the raw archive {settings.raw_dir} is empty", "load some pages first"
+            )
+        ingest(settings, "rebuild", summary, rebuild=True)
+    return summary
