@@ -7,3 +7,8 @@ current database and the named queries that the dashboard and the weekly export 
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+from etl import queries  # noqa: E402
+from etl.db import connect  # noqa: E402
+
+__all__ = ["__version__", "connect", "queries"]

@@ -76,3 +76,25 @@ select s.story_id,
        sum(coalesce(a.views, 0)) as views
 from stories s join articles a using (article_key)
 group by s.story_id;
+
+-- ---------------------------------------------------------------------------------------
+-- Table macros shared by the named queries (etl/sql/queries/), so the filter logic and the
+-- period arithmetic exist once. Parameters: edition NULL = both; empty lists = all.
+-- ---------------------------------------------------------------------------------------
+
+-- Articles matching the dashboard's non-date filters.
+create or replace macro matching_articles(p_edition, p_oblasts, p_hromada, p_tags) as table
+select * from articles
+where (p_edition is null or edition = p_edition)
+  and (len(p_oblasts) = 0 or list_has_any(oblasts, p_oblasts))
+  and (p_hromada is null or list_contains(hromadas, p_hromada))
+  and (len(p_tags) = 0 or list_has_any(tags, p_tags));
+
+-- Views each article gained in [p_start, p_end) (Kyiv days, end exclusive).
+create or replace macro views_in_period(p_start, p_end) as table
+select article_key,
+       sum(views * (date_diff('day', greatest(start_day, p_start::date),
+                              least(end_day, p_end::date - 1)) + 1) / days) as views
+from view_intervals
+where end_day >= p_start::date and start_day < p_end::date
+group by article_key;

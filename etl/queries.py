@@ -1,0 +1,73 @@
+"""The one read layer: named, parameterised queries in etl/sql/queries/<name>.sql.
+
+The dashboard, the weekly export and notebooks all call run(); none of them holds SQL.
+Each file starts with a header:
+
+    -- description: Views per oblast in a period (end exclusive), Kyiv time.
+    -- params: start DATE, end DATE, edition VARCHAR, oblasts VARCHAR[]
+    -- columns: oblast_iso, oblast_name, articles, views
+
+Parameters are bound by name ($start), never formatted into the SQL text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from etl.errors import EtlError
+
+QUERY_DIR = Path(__file__).resolve().parent / "sql" / "queries"
+_HEADER = re.compile(r"^--\s*(description|params|columns):\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    params: tuple[str, ...]  # names, in header order
+    param_types: tuple[str, ...]
+    columns: tuple[str, ...]
+    sql: str
+
+
+@cache
+def get(name: str) -> NamedQuery:
+    path = QUERY_DIR / f"{name}.sql"
+    if not path.is_file():
+        raise EtlError(f"no named query {name!r}", f"known queries: {', '.join(names())}")
+    sql = path.read_text(encoding="utf-8")
+    header: dict[str, str] = {}
+    for line in sql.splitlines():
+        match = _HEADER.match(line.strip())
+        if match:
+            header[match.group(1)] = match.group(2).strip()
+        elif line.strip() and not line.startswith("--"):
+            break
+    params, types = [], []
+    for part in filter(None, (p.strip() for p in header.get("params", "").split(","))):
+        pname, _, ptype = part.partition(" ")
+        params.append(pname)
+        types.append(ptype.strip())
+    columns = tuple(c.strip() for c in header.get("columns", "").split(",") if c.strip())
+    return NamedQuery(name, header.get("description", ""), tuple(params), tuple(types), columns, sql)
+
+
+def names() -> list[str]:
+    return sorted(p.stem for p in QUERY_DIR.glob("*.sql"))
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFrame:
+    """Run a named query; only the parameters it declares are bound, missing ones are NULL."""
+    query = get(name)
+    bound = {p: params.get(p) for p in query.params if f"${p}" in query.sql}
+    for p, ptype in zip(query.params, query.param_types, strict=True):
+        if p in bound and ptype.endswith("[]") and bound[p] is None:
+            bound[p] = []  # an unset list filter means "all"
+    return con.execute(query.sql, bound).df()
