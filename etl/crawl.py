@@ -21,7 +21,7 @@ from datetime import date
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-from selectolax.parser import HTMLParser
+from selectolax.lexbor import LexborHTMLParser
 
 from etl.archive import Entry, RawArchive
 from etl.errors import EtlError
@@ -119,7 +119,7 @@ def listing_date(text: str) -> date | None:
 
 def parse_listing(html: bytes, page_url: str, base_url: str) -> tuple[list[ListingLink], str | None]:
     """The article links of a listing page and the next page's address (None on the last)."""
-    tree = HTMLParser(html.decode("utf-8", errors="replace"))
+    tree = LexborHTMLParser(html.decode("utf-8", errors="replace"))
     links: list[ListingLink] = []
     for node in tree.css(SEL_ITEM):
         anchor = node.css_first(SEL_ITEM_TITLE)

@@ -176,7 +176,7 @@ class Fetcher:
                 response = self._get_with_retries(current, headers)
             except _Retryable as exc:
                 raise FetchFailed(current, f"gave up after {self.retries + 1} tries: {exc.reason}") from exc
-            if response.is_redirect:
+            if response.has_redirect_location:
                 target = urljoin(current, response.headers.get("Location", ""))
                 if urlsplit(target).netloc != urlsplit(url).netloc:
                     raise FetchFailed(url, f"redirected off the site to {target}", response.status_code)
