@@ -78,11 +78,13 @@ class RawArchive:
         etag: str | None = None,
         last_modified: str | None = None,
         known: set[str] | None = None,
+        sync: bool = True,
     ) -> tuple[Entry, bool]:
         """Store bytes once. Returns the entry and whether it was new.
 
         `known` is the caller's set of archived hashes (from entries()), kept up to date here,
-        so a bulk load does not stat the disk per file.
+        so a bulk load does not stat the disk per file. A bulk caller passes sync=False and
+        calls sync() once at the end instead of paying one fsync per file.
         """
         sha = sha256_of(data)
         if (sha in known) if known is not None else self._in_manifest(sha):
@@ -107,7 +109,8 @@ class RawArchive:
                 with open(tmp, "wb") as fh:
                     fh.write(data)
                     fh.flush()
-                    os.fsync(fh.fileno())
+                    if sync:
+                        os.fsync(fh.fileno())
                 os.replace(tmp, target)
             except OSError as exc:
                 tmp.unlink(missing_ok=True)
@@ -115,20 +118,30 @@ class RawArchive:
                     f"cannot write {file_name} into the raw archive {self.root}: {exc.strerror}",
                     "free some disk space and run the load again; nothing was changed",
                 ) from exc
-        self._append(entry)
+        self._append(entry, sync)
         if known is not None:
             known.add(sha)
         self._cache = None
         return entry, True
 
-    def _append(self, entry: Entry) -> None:
+    def sync(self) -> None:
+        """Make everything put with sync=False durable (one flush for a bulk load)."""
+        os.sync()
+
+    def _append(self, entry: Entry, sync: bool) -> None:
         line = json.dumps(asdict(entry), ensure_ascii=False, sort_keys=True) + "\n"
         self.root.mkdir(parents=True, exist_ok=True)
         try:
-            with open(self.manifest, "a", encoding="utf-8") as fh:
-                fh.write(line)
+            size = self.manifest.stat().st_size if self.manifest.exists() else 0
+            with open(self.manifest, "a+b") as fh:
+                if size:
+                    fh.seek(size - 1)
+                    if fh.read(1) != b"\n":
+                        line = "\n" + line  # a crash tore the last line: keep ours whole
+                fh.write(line.encode("utf-8"))
                 fh.flush()
-                os.fsync(fh.fileno())
+                if sync:
+                    os.fsync(fh.fileno())
         except OSError as exc:
             raise EtlError(
                 f"cannot append to {self.manifest}: {exc.strerror}",

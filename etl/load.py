@@ -155,8 +155,10 @@ def archive_inputs(
             etag=item.etag,
             last_modified=item.last_modified,
             known=known,
+            sync=False,
         )
         entries.append(entry)
+    archive.sync()  # durable before any database row refers to these bytes
     return entries
 
 

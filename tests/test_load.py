@@ -1,0 +1,216 @@
+"""The load: idempotent, quarantines bad pages, swaps atomically, rebuilds from the archive."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl import db
+from etl.errors import DatabaseDamaged, DatabaseMissing
+from etl.load import load_paths, rebuild
+from etl.settings import Settings
+from tests.conftest import FIXTURE_PAGES, TESTS, make_settings
+
+# Columns that legitimately differ between a load and a rebuild of the same inputs.
+RUN_COLUMNS = {"run_id", "quarantined_at"}
+
+
+def table_rows(settings: Settings, skip_run_columns: bool = False) -> dict[str, list[tuple]]:
+    """Every stored row of every table except the load-run log, in a stable order."""
+    con = db.connect(settings)
+    try:
+        tables = [
+            r[0]
+            for r in con.execute(
+                "select table_name from duckdb_tables() where not temporary order by 1"
+            ).fetchall()
+        ]
+        out = {}
+        for table in tables:
+            if table in ("load_runs",):
+                continue
+            cols = [c[0] for c in con.execute(f"describe {table}").fetchall()]
+            if skip_run_columns:
+                cols = [c for c in cols if c not in RUN_COLUMNS]
+            select = ", ".join(f'"{c}"' for c in cols)
+            out[table] = con.execute(f"select {select} from {table} order by all").fetchall()
+        return out
+    finally:
+        con.close()
+
+
+def copy_fixtures(target: Path) -> Path:
+    shutil.copytree(FIXTURE_PAGES, target)
+    return target
+
+
+def test_loading_the_same_pages_twice_changes_nothing(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "db")
+    pages = copy_fixtures(tmp_path / "pages")
+    first = load_paths([pages], settings)
+    assert first.new_pages > 0
+    before = table_rows(settings)
+    second = load_paths([pages], settings)
+    assert (second.new_pages, second.updated_pages, second.snapshots_added) == (0, 0, 0)
+    assert second.unchanged_pages == second.inputs == first.inputs
+    assert table_rows(settings) == before
+
+
+def test_a_bad_page_is_quarantined_with_its_reason_and_the_rest_loads(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "db")
+    pages = copy_fixtures(tmp_path / "pages")
+    (pages / "empty.txt").write_bytes(b"")
+    (pages / "binary.bin").write_bytes(bytes(range(256)) * 40)
+    summary = load_paths([pages], settings)
+    reasons = dict(summary.quarantined)
+    assert set(reasons) == {"pages/empty.txt", "pages/binary.bin"}
+    assert all(reasons.values())
+    assert any(line.startswith("quarantined pages/empty.txt: ") for line in summary.lines())
+    con = db.connect(settings)
+    stored = dict(con.execute("select file_name, reason from quarantine").fetchall())
+    loaded = con.execute("select count(*) from articles").fetchone()[0]
+    con.close()
+    assert stored == reasons
+    assert loaded == summary.new_pages > 0
+
+
+def test_nothing_given_is_lost_the_archive_keeps_every_input_byte_for_byte(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "db")
+    pages = copy_fixtures(tmp_path / "pages")
+    (pages / "broken.html").write_bytes(b"<html><body>\xff\xfe garbage")
+    load_paths([pages], settings)
+    archived = sorted(p.read_bytes() for p in (settings.raw_dir / "objects").rglob("*") if p.is_file())
+    given = sorted({p.read_bytes() for p in pages.rglob("*") if p.is_file()})
+    assert archived == given
+
+
+def test_rebuild_recreates_the_database_from_the_raw_archive_alone(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "db")
+    pages = copy_fixtures(tmp_path / "pages")
+    (pages / "empty.txt").write_bytes(b"")
+    load_paths([pages], settings)
+    before = table_rows(settings, skip_run_columns=True)
+    shutil.rmtree(pages)
+    settings.db_path.unlink()
+    shutil.rmtree(settings.generations_dir)
+    with pytest.raises(DatabaseMissing):
+        db.connect(settings)
+    rebuild(settings)
+    assert table_rows(settings, skip_run_columns=True) == before
+
+
+def test_a_damaged_database_gives_a_clear_message_and_rebuild_recovers(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "db")
+    load_paths([copy_fixtures(tmp_path / "pages")], settings)
+    before = table_rows(settings, skip_run_columns=True)
+    target = settings.db_path.resolve()
+    target.write_bytes(target.read_bytes()[:5000])
+    with pytest.raises(DatabaseDamaged, match="etl rebuild"):
+        db.connect(settings)
+    rebuild(settings)
+    assert table_rows(settings, skip_run_columns=True) == before
+
+
+def test_observed_time_comes_from_the_manifest_else_the_file_time(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "db")
+    pages = copy_fixtures(tmp_path / "pages")
+    files = sorted(p for p in pages.iterdir() if p.is_file())
+    manifest = {"file": files[0].name, "fetched_at": "2024-03-31T21:30:00+00:00"}
+    (pages / "manifest.jsonl").write_text(json.dumps(manifest) + "\n")
+    mtime = 1_700_000_000
+    os.utime(files[1], (mtime, mtime))
+    load_paths([pages], settings)
+    con = db.connect(settings)
+    rows = dict(
+        con.execute(
+            "select file_name, strftime(observed_at at time zone 'UTC', '%Y-%m-%dT%H:%M:%S') "
+            "|| ' ' || observed_from from raw_files"
+        ).fetchall()
+    )
+    con.close()
+    assert rows[f"pages/{files[0].name}"] == "2024-03-31T21:30:00 manifest"
+    assert rows[f"pages/{files[1].name}"] == "2023-11-14T22:13:20 file_mtime"
+
+
+def test_a_reader_keeps_its_snapshot_and_reconnecting_finds_the_new_load(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "db")
+    pages = copy_fixtures(tmp_path / "pages")
+    files = sorted(p for p in pages.iterdir() if p.is_file())
+    held = tmp_path / "held"
+    held.mkdir()
+    for f in files[len(files) // 2 :]:
+        shutil.move(f, held / f.name)
+    load_paths([pages], settings)
+    old = db.connect(settings)
+    count_before = old.execute("select count(*) from raw_files").fetchone()[0]
+    load_paths([held], settings)  # a reader holding the old generation never blocks a load
+    assert old.execute("select count(*) from raw_files").fetchone()[0] == count_before
+    new = db.connect(settings)
+    assert new.execute("select count(*) from raw_files").fetchone()[0] == len(files)
+    old.close()
+    new.close()
+
+
+KILL_RUNS = int(os.environ.get("KILL_RUNS", "3"))
+
+
+def _load_in_subprocess(settings: Settings, pages: Path) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "ENGAGEMENT_DB": str(settings.db_path),
+        "ENGAGEMENT_RAW": str(settings.raw_dir),
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "etl", "load", str(pages)],
+        cwd=TESTS.parent,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def test_a_load_killed_at_random_points_leaves_the_previous_database_intact(
+    tmp_path: Path,
+) -> None:
+    settings = make_settings(tmp_path / "db")
+    pages = copy_fixtures(tmp_path / "pages")
+    files = sorted(p for p in pages.iterdir() if p.is_file())
+    later = tmp_path / "later"
+    later.mkdir()
+    for f in files[::2]:
+        shutil.move(f, later / f.name)
+    load_paths([pages], settings)
+    before = table_rows(settings)
+    rng = random.Random(11)
+    for _ in range(KILL_RUNS):
+        proc = _load_in_subprocess(settings, later)
+        time.sleep(rng.uniform(0.05, 1.5))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if proc.returncode == 0:
+            break  # finished before the kill: the next check still holds for the new state
+        assert table_rows(settings) == before
+    proc = _load_in_subprocess(settings, later)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode()
+    after = table_rows(settings)
+    assert len(after["raw_files"]) == len(files)
+
+
+def test_the_database_file_is_a_complete_duckdb_file_after_every_load(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "db")
+    load_paths([copy_fixtures(tmp_path / "pages")], settings)
+    assert settings.db_path.is_symlink()
+    con = duckdb.connect(str(settings.db_path), read_only=True)  # what a notebook user does
+    assert con.execute("select count(*) from articles").fetchone()[0] > 0
+    con.close()
