@@ -211,9 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     base = get_settings()
     overrides = {}
     if args.db:
-        overrides["db_path"] = Path(args.db).expanduser().resolve()
+        overrides["db_path"] = Path(args.db).expanduser().absolute()
     if args.raw:
-        overrides["raw_dir"] = Path(args.raw).expanduser().resolve()
+        overrides["raw_dir"] = Path(args.raw).expanduser().absolute()
     args.settings = Settings(**{**base.__dict__, **overrides}) if overrides else base
     try:
         return args.func(args)

@@ -12,15 +12,21 @@ TIMEZONE = "Europe/Kyiv"  # every date and ISO week in the product is Kyiv time
 
 def _env_path(name: str, default: Path) -> Path:
     value = os.environ.get(name)
-    return Path(value).expanduser().resolve() if value else default
+    return (
+        Path(value).expanduser().absolute() if value else default
+    )  # not resolve(): db_path is a symlink
 
 
 @dataclass(frozen=True)
 class Settings:
     # The database readers open. A symlink to the current generation file (see etl/db.py).
-    db_path: Path = field(default_factory=lambda: _env_path("ENGAGEMENT_DB", ROOT / "data" / "engagement.duckdb"))
+    db_path: Path = field(
+        default_factory=lambda: _env_path("ENGAGEMENT_DB", ROOT / "data" / "engagement.duckdb")
+    )
     # Content-addressed copy of every input, byte for byte; `etl rebuild` needs nothing else.
-    raw_dir: Path = field(default_factory=lambda: _env_path("ENGAGEMENT_RAW", ROOT / "data" / "raw"))
+    raw_dir: Path = field(
+        default_factory=lambda: _env_path("ENGAGEMENT_RAW", ROOT / "data" / "raw")
+    )
     # Shipped reference data (oblasts, hromadas, tags, map).
     reference_dir: Path = ROOT / "data" / "reference"
     # Polite crawling defaults; the crawler's CLI flags override them.

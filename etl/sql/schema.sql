@@ -120,7 +120,7 @@ create table if not exists donors (
 -- ---------------------------------------------------------------------------------------
 
 create table if not exists articles (
-    article_key           varchar primary key, -- en:15654 | uk:15654 | reprint:<sha16>
+    article_key           varchar primary key, -- en:15654 | uk:15654 | reprint:<hash> | page:<hash>
     edition               varchar,             -- en | uk | null (reprints)
     article_id            integer,             -- the portal's news id
     kind                  varchar not null,    -- article | reprint
