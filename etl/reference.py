@@ -94,7 +94,7 @@ def _key_uk(name: str) -> str:
     return _ADJ_END.sub(r"\1", k)
 
 
-_EN_LOOSE = [("yi", "i"), ("iy", "i"), ("ya", "ia"), ("yu", "iu"), ("ye", "ie"), ("y", "i")]
+_EN_LOOSE = [("g", "h"), ("yi", "i"), ("iy", "i"), ("ya", "ia"), ("yu", "iu"), ("ye", "ie"), ("y", "i")]
 
 
 def _key_en(name: str) -> str:
@@ -271,11 +271,20 @@ def _morph() -> Any:
         return None
 
 
+# Old Russian-based spellings still met in foreign partners' texts.
+_ALIASES = {
+    "kiev": "Київ", "kharkov": "Харків", "odessa": "Одеса", "lvov": "Львів", "nikolaev": "Миколаїв",
+    "zaporozhye": "Запоріжжя", "dnepr": "Дніпро", "chernigov": "Чернігів", "rovno": "Рівне",
+    "irpen": "Ірпінь", "gostomel": "Гостомель", "nikolayev": "Миколаїв",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=20000)
 def _find_place(name: str, hint: str) -> str | None:
     idx = _place_index()
     hints = [hint] if hint else []
     raw = normalise_apostrophes(name).strip()
+    raw = _ALIASES.get(raw.casefold(), raw)
     if not raw or len(raw) > 120:
         return None
     cleaned = re.sub(r"\s+", " ", _STRIP_WORDS.sub(" ", raw)).strip(" ,.;:«»\"()")

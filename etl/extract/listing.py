@@ -106,7 +106,7 @@ def extract_html(tree: HTMLParser, url: str | None) -> Extracted:
     out = Extracted(kind="listing", url=url, tags=_tag_of(url))
     base = url or "https://decentralization.gov.ua/"
     for block in tree.css(sel.LISTING_ITEM):
-        if any(p.css_matches(sel.RELATED) for p in _parents(block)):
+        if any(p.is_element_node and p.css_matches(sel.RELATED) for p in _parents(block)):
             continue
         a = block.css_first(sel.LISTING_TITLE)
         href = a.attributes.get("href") if a is not None else None

@@ -58,7 +58,8 @@ def _body(node: Node | None) -> str:
     lines: list[str] = []
     for b in blocks:
         # Nested blocks (a <p> inside an <li>) would be read twice: keep the innermost only.
-        if b.css_first(sel.BODY_BLOCKS) is not None:
+        # (Lexbor's css() on a node includes the node itself, hence the length check.)
+        if len(b.css(sel.BODY_BLOCKS)) > 1:
             continue
         line = _text(b)
         if line:

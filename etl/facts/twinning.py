@@ -1,0 +1,311 @@
+"""Twinning pairs: a Ukrainian hromada, city or oblast and a foreign municipality or region.
+
+Why rules and not a model: the portal's partnership news is written in a few fixed shapes
+("the French city of X", "X (Німеччина)", "з французьким містом X", "комуна X ... Румунії",
+"X and Y became sister cities"), the labelled sample is small, and the acceptance asks for
+precision first. Each shape below is one linear regex. A sentence can give a pair only if it
+carries a partnership word (twin, sister, partner, memorandum, agreement, cooperation,
+побратим, партнер, меморандум, угода, співпраця); the partner must have a country (in the
+sentence, or the one foreign country the whole story names) and must not resolve to a
+Ukrainian place; the Ukrainian side comes from the same sentence, else the title, else the
+page's single hromada or oblast.
+
+Stage of a pair = the strongest cue among the sentences (and title) that name the partner:
+signed (signed, concluded, became sister cities, підписали, уклали, стали побратимами) >
+talks (negotiating, discussing, drafting, intending, перемовини, обговорили, готується) >
+activity (visit, aid, joint project, візит, допомога, спільний проєкт) > other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from etl.facts.countries import CountryMention, country_of, find_adjectives_lower, find_countries
+from etl.facts.text import CAP_WORD, fold, is_cyrillic, latin, lemma, skeleton
+from etl.models import Stage, TwinningPair
+
+_CONN = r"(?:sur|sous|le|la|les|de|du|des|am|an|im|upon|di|del|della|nad|pod|der|bei|van|von|сюр|над|на|ам|де|ле|ла)"
+NAME = rf"{CAP_WORD}(?:\s(?:{_CONN}\s)?{CAP_WORD}){{0,3}}"
+_TYPE_EN = (
+    r"(?:city|town|municipality|commune|community|region|state|province|county|district|"
+    r"voivodeship|land|canton|village|gmina|prefecture|borough|department)"
+)
+_TYPE_UK = (
+    r"(?:міст|муніципалітет|громад|комун|регіон|округ|ґмін|гмін|провінці|штат|воєводств|"
+    r"земл|район|повіт|селищ|кантон|префектур|департамент)\w*"
+)
+# the French city of X / the American state of X
+_EN_ADJ_TYPE_RE = re.compile(rf"\b([A-Z][a-z]+)\s+{_TYPE_EN}\s+of\s+(?:the\s+)?({NAME})")
+# з французьким містом X / німецького міста X / чеської Праги
+_UK_ADJ_TYPE_RE = re.compile(rf"(?i:\b([а-яіїєґ’]+ськ\w*|[а-яіїєґ’]+цьк\w*|[а-яіїєґ’]+зьк\w*))\s+(?:{_TYPE_UK}\s+)?({NAME})")
+# X (Country)
+_PAREN_RE = re.compile(rf"({NAME})\s*\(([^()\n]{{2,60}})\)")
+# X, Country
+_COMMA_RE = re.compile(rf"({NAME}),\s+(?:the\s+)?([^,.;()\n]{{2,40}})")
+# комуна X / the city of X / X municipality (country from elsewhere)
+_UK_TYPE_NAME_RE = re.compile(rf"(?i:\b(?:комун|ґмін|гмін|муніципалітет|міст|район|округ|регіон|штат|провінці)\w*)\s+({NAME})")
+_EN_TYPE_NAME_RE = re.compile(rf"\b(?:city|town|municipality|commune|district|county|gmina|state)\s+of\s+({NAME})")
+# X and Y (became sister cities / signed ...)
+_AND_RE = re.compile(rf"({NAME})\s+(?:and|та|і|й)\s+({NAME})")
+
+PARTNER_CUE_RE = re.compile(
+    r"twin|sister|partner|memorand|agreement|cooperat|co-operat|побрат|партнер|меморанд|"
+    r"угод|співпрац|співробітн|договір|договор",
+    re.IGNORECASE,
+)
+_SIGNED_RE = re.compile(
+    r"\bsigned\b|\bconcluded\b|\btwinned\b|(?:became|are now|have become|officially)\s+"
+    r"(?:\w+\s+)?(?:sister|twin|partner)|recogni[sz]ed\b|established (?:a )?(?:twinning|"
+    r"partnership|sister)|підписал|уклал|укла(?:ли|в)|стал\w*\s+(?:\S+\s+)?(?:містами-)?"
+    r"побратим|стал\w* \S*партнер|побратал|закріплен|визнал",
+    re.IGNORECASE,
+)
+_TALKS_RE = re.compile(
+    r"negotiat|discuss|intend|intention|plan(?:s|ned|ning)? to|\bis to twin|\bare to twin|"
+    r"will sign|to be signed|\bdraft|prepar|\btalks\b|consider|propos|перемовин|переговор|"
+    r"обговор|намір|планую|планує|готу|підготов|проєкт\w* меморандум|проект\w* меморандум|"
+    r"підпишуть|розгляда",
+    re.IGNORECASE,
+)
+_ACTIVITY_RE = re.compile(
+    r"visit|delegat|\baid\b|assist|help|donat|\bsent\b|deliver|joint|project|support|"
+    r"handed|візит|делегац|допомаг|допомог|переда|надал|спільн|проєкт|проект|підтрим|"
+    r"гуманітарн",
+    re.IGNORECASE,
+)
+_STAGE_ORDER: dict[Stage, int] = {"signed": 3, "talks": 2, "activity": 1, "other": 0}
+
+_OBLAST_AFTER_RE = re.compile(r"^\s*(?:[Oo]blast|[Rr]egion|област|обл\.|Region)", re.UNICODE)
+_UKR_TYPE_AFTER_RE = re.compile(
+    r"^\s*(?:municipality|hromada|city|town|village|community|AH|amalgamated|міськ|сільськ|"
+    r"селищн|територіальн|громад|ОТГ|військов)",
+)
+# Words that start a capitalised run but are never a partner's name.
+_STOP = {
+    "the", "mayor", "city", "council", "municipality", "head", "during", "in", "on", "this",
+    "ukraine", "ukrainian", "україна", "україни", "мер", "голова", "міський", "during",
+    "according", "memorandum", "agreement", "twinning", "partnership", "guidelines", "governor",
+    "oblast", "region", "state", "republic", "federal", "also", "both", "president",
+}  # fmt: skip
+_STOP_TAIL = {"mayor", "city", "council", "municipality", "oblast", "region", "mayors", "міський"}
+_NOT_PARTNER = {"UA", "RU", "BY"}
+
+PlaceFinder = Callable[..., "str | None"]
+
+
+@dataclass
+class _Candidate:
+    name: str
+    country: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class _Ukr:
+    name: str
+    code: str | None
+
+
+def _find_place() -> PlaceFinder | None:
+    try:
+        from etl.reference import find_place
+    except ImportError:  # reference lookups not installed: fall back to page places
+        return None
+    return find_place
+
+
+def _oblast_code(name: str) -> str | None:
+    try:
+        from etl.reference import match_oblasts
+    except ImportError:
+        return None
+    found = match_oblasts(f"{name} oblast" if not is_cyrillic(name) else f"{name} область")
+    return found[0] if len(found) == 1 else None
+
+
+def _trim(name: str) -> str:
+    words = name.split()
+    while words and words[0].lower() in _STOP:
+        words = words[1:]
+    for i, word in enumerate(words):
+        if word.lower() in _STOP_TAIL:
+            words = words[:i]
+            break
+    return " ".join(words).strip(" -–’'")
+
+
+def normalise_partner(name: str) -> str:
+    """Latin-script names as written; Cyrillic ones transliterated (national 2010 standard)."""
+    if is_cyrillic(name):
+        return "-".join(
+            " ".join(latin(w) for w in part.split()) for part in name.replace("’", "").split("-")
+        )
+    return name
+
+
+def partner_key(name: str) -> str:
+    """A key that survives language: used to merge one partner's mentions and in evaluation."""
+    return " ".join(skeleton(w) for w in re.split(r"[\s\-]+", name) if w)
+
+
+def _is_ukrainian(name: str, find_place: PlaceFinder | None, hint: str | None) -> bool:
+    if country_of(name) is not None:
+        return True  # a country name is not a municipality
+    return bool(find_place and find_place(name, hint))
+
+
+def _foreign_codes(mentions: list[CountryMention]) -> set[str]:
+    return {m.code for m in mentions if m.code not in _NOT_PARTNER}
+
+
+def _candidates(sent: str, story_country: str | None) -> list[_Candidate]:
+    """Foreign-side candidates of one sentence, with the country where the shape gives one."""
+    out: list[_Candidate] = []
+    for m in _EN_ADJ_TYPE_RE.finditer(sent):
+        code = country_of(m.group(1))
+        if code:
+            out.append(_Candidate(m.group(2), code, m.start(2), m.end(2)))
+    for m in _UK_ADJ_TYPE_RE.finditer(sent):
+        code = country_of(m.group(1).lower())
+        if code:
+            out.append(_Candidate(m.group(2), code, m.start(2), m.end(2)))
+    for m in _PAREN_RE.finditer(sent):
+        code = country_of(m.group(2))
+        if code:
+            out.append(_Candidate(m.group(1), code, m.start(1), m.end(1)))
+    for m in _COMMA_RE.finditer(sent):
+        mentions = find_countries(m.group(2))
+        if mentions and mentions[0].start == 0 and not mentions[0].adjective:
+            out.append(_Candidate(m.group(1), mentions[0].code, m.start(1), m.end(1)))
+    sent_codes = _foreign_codes(find_countries(sent) + find_adjectives_lower(sent))
+    sent_country = sent_codes.pop() if len(sent_codes) == 1 else None
+    fallback = sent_country or story_country
+    for regex in (_UK_TYPE_NAME_RE, _EN_TYPE_NAME_RE):
+        for m in regex.finditer(sent):
+            after = find_countries(sent[m.end(1) : m.end(1) + 60])
+            code = next((c.code for c in after if c.code not in _NOT_PARTNER), None)
+            out.append(_Candidate(m.group(1), code or fallback, m.start(1), m.end(1)))
+    if _SIGNED_RE.search(sent) or re.search(r"sister|twin|побрат", sent, re.I):
+        for m in _AND_RE.finditer(sent):
+            for g in (1, 2):
+                out.append(_Candidate(m.group(g), fallback, m.start(g), m.end(g)))
+    return out
+
+
+def _ukrainian_side(
+    sent: str,
+    taken: list[tuple[int, int]],
+    find_place: PlaceFinder | None,
+    hint: str | None,
+) -> _Ukr | None:
+    """The first Ukrainian place named in a sentence (oblast phrases first, then places)."""
+    best: _Ukr | None = None
+    for m in re.finditer(NAME, sent):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        words = m.group().split()
+        for size in range(len(words), 0, -1):
+            name = " ".join(words[:size])
+            if name.lower() in _STOP:
+                break
+            end = m.start() + len(name)
+            rest = sent[end : end + 20]
+            if _OBLAST_AFTER_RE.match(rest):
+                code = _oblast_code(name)
+                if code:
+                    return _Ukr(sent[m.start() : end + len(rest.split()[0]) + 1].strip(), code)
+            if find_place is None:
+                if _UKR_TYPE_AFTER_RE.match(rest) or country_of(name) == "UA":
+                    return _Ukr(name, None) if best is None else best
+                continue
+            if country_of(name) is not None:
+                continue
+            code = find_place(name, hint)
+            if code:
+                found = _Ukr(name, code)
+                if _UKR_TYPE_AFTER_RE.match(rest):
+                    return found
+                best = best or found
+                break
+    return best
+
+
+def _stage(texts: list[str]) -> Stage:
+    best: Stage = "other"
+    for text in texts:
+        stage: Stage
+        if _SIGNED_RE.search(text):
+            stage = "signed"
+        elif _TALKS_RE.search(text):
+            stage = "talks"
+        elif _ACTIVITY_RE.search(text):
+            stage = "activity"
+        else:
+            stage = "other"
+        if _STAGE_ORDER[stage] > _STAGE_ORDER[best]:
+            best = stage
+    return best
+
+
+def extract_pairs(
+    story: list[str],
+    title: str,
+    oblasts: list[str],
+    hromadas: list[str],
+) -> list[TwinningPair]:
+    """Pairs stated in the story sentences (boilerplate already removed)."""
+    find_place = _find_place()
+    hint = oblasts[0] if len(oblasts) == 1 else None
+    all_text = " ".join([title, *story])
+    story_codes = _foreign_codes(find_countries(all_text) + find_adjectives_lower(all_text))
+    story_country = story_codes.pop() if len(story_codes) == 1 else None
+    title_ukr = _ukrainian_side(title, [], find_place, hint) if title else None
+    page_ukr: _Ukr | None = None
+    if len(hromadas) == 1:
+        page_ukr = _Ukr("", hromadas[0])
+    elif len(oblasts) == 1:
+        page_ukr = _Ukr("", oblasts[0])
+
+    pairs: dict[tuple[str, str], TwinningPair] = {}
+    for sent in story:
+        if not PARTNER_CUE_RE.search(sent):
+            continue
+        cands = []
+        for cand in _candidates(sent, story_country):
+            name = _trim(cand.name)
+            if not name or not cand.country or cand.country in _NOT_PARTNER:
+                continue
+            if len(name) < 3 or _is_ukrainian(name, find_place, hint):
+                continue
+            if is_cyrillic(name) and " " not in name and lemma(name) != name.lower():
+                name = name if fold(latin(name)) else name
+            cands.append(_Candidate(name, cand.country, cand.start, cand.end))
+        if not cands:
+            continue
+        taken = [(c.start, c.end) for c in cands]
+        ukr = _ukrainian_side(sent, taken, find_place, hint) or title_ukr
+        if ukr is not None and ukr.code is None and page_ukr is not None:
+            ukr = _Ukr(ukr.name, page_ukr.code)
+        if ukr is None:
+            ukr = page_ukr
+        if ukr is None:
+            continue
+        for cand in cands:
+            key = (ukr.code or ukr.name.lower(), partner_key(cand.name))
+            if key in pairs:
+                continue
+            head = cand.name.split()[0][:5].lower()
+            texts = [s for s in [title, *story] if head in s.lower()]
+            pairs[key] = TwinningPair(
+                ukrainian=ukr.name,
+                ukrainian_code=ukr.code,
+                partner=cand.name,
+                partner_normalised=normalise_partner(cand.name),
+                country=cand.country,
+                stage=_stage(texts or [sent]),
+                sentence=sent,
+            )
+    return list(pairs.values())
