@@ -102,7 +102,7 @@ def _uk_name_forms(name: str) -> set[tuple[str, ...]]:
     out: set[tuple[str, ...]] = {()}
     for word in words:
         forms = lexeme_forms(word) if len(word) > 2 else {word}
-        out = {prefix + (f,) for prefix in out for f in forms}
+        out = {(*prefix, f) for prefix in out for f in forms}
     return out
 
 
@@ -114,6 +114,7 @@ def _index() -> _Index:
         uk_tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["uk"])
         tr = uk_tr.gettext
     except OSError:  # catalogue missing: English only
+
         def tr(message: str) -> str:
             return message
 

@@ -41,6 +41,13 @@ _SUPPORT_RE = re.compile(
 )
 _AFTER_RE = re.compile(r"^\W{0,3}(?:-?funded|-?financed|grant|support|фінанс|грант)", re.I)
 CONTEXT_BEFORE = 50
+_KEY_RE = re.compile(r"[^\W\d_]{1,3}")
+
+
+def _key(word: str) -> str:
+    """Index key: the first three letters of a word's leading letter run, lower-cased."""
+    match = _KEY_RE.match(word)
+    return match.group().lower() if match else ""
 
 
 @dataclass(frozen=True)
@@ -96,7 +103,7 @@ def load_donors(path: Path = DONORS_CSV) -> tuple[dict[str, list[_Alias]], dict[
                 if regex is None:
                     continue
                 needs_context = donor.kind == "government" and not _GOV_WORD_RE.search(alias)
-                key = WORD_RE.findall(alias)[0][:3].lower()
+                key = _key(WORD_RE.findall(alias)[0])
                 index.setdefault(key, []).append(_Alias(regex, donor, needs_context))
     for aliases in index.values():  # longest pattern first: most specific alias wins
         aliases.sort(key=lambda a: -len(a.regex.pattern))
@@ -112,7 +119,7 @@ def find_donors(text: str) -> list[str]:
         start = match.start()
         if start < taken_until:
             continue
-        for alias in index.get(match.group()[:3].lower(), ()):
+        for alias in index.get(_key(match.group()), ()):
             hit = alias.regex.match(text, start)
             if not hit:
                 continue

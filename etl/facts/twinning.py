@@ -23,10 +23,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from etl.facts.countries import CountryMention, country_of, find_adjectives_lower, find_countries
-from etl.facts.text import CAP_WORD, fold, is_cyrillic, latin, lemma, skeleton
+from etl.facts.text import CAP_WORD, _morph, is_cyrillic, latin, lemma, skeleton
 from etl.models import Stage, TwinningPair
 
-_CONN = r"(?:sur|sous|le|la|les|de|du|des|am|an|im|upon|di|del|della|nad|pod|der|bei|van|von|сюр|над|на|ам|де|ле|ла)"
+_CONN = (
+    r"(?:sur|sous|le|la|les|de|du|des|am|an|im|upon|di|del|della|nad|pod|der|bei|van|von|"
+    r"сюр|над|на|ам|де|ле|ла)"
+)
 NAME = rf"{CAP_WORD}(?:\s(?:{_CONN}\s)?{CAP_WORD}){{0,3}}"
 _TYPE_EN = (
     r"(?:city|town|municipality|commune|community|region|state|province|county|district|"
@@ -39,14 +42,21 @@ _TYPE_UK = (
 # the French city of X / the American state of X
 _EN_ADJ_TYPE_RE = re.compile(rf"\b([A-Z][a-z]+)\s+{_TYPE_EN}\s+of\s+(?:the\s+)?({NAME})")
 # з французьким містом X / німецького міста X / чеської Праги
-_UK_ADJ_TYPE_RE = re.compile(rf"(?i:\b([а-яіїєґ’]+ськ\w*|[а-яіїєґ’]+цьк\w*|[а-яіїєґ’]+зьк\w*))\s+(?:{_TYPE_UK}\s+)?({NAME})")
+_UK_ADJ_TYPE_RE = re.compile(
+    rf"(?i:\b([а-яіїєґ’]+(?:ськ|цьк|зьк)\w*))\s+(?:{_TYPE_UK}\s+)?({NAME})"
+)
 # X (Country)
 _PAREN_RE = re.compile(rf"({NAME})\s*\(([^()\n]{{2,60}})\)")
 # X, Country
 _COMMA_RE = re.compile(rf"({NAME}),\s+(?:the\s+)?([^,.;()\n]{{2,40}})")
 # комуна X / the city of X / X municipality (country from elsewhere)
-_UK_TYPE_NAME_RE = re.compile(rf"(?i:\b(?:комун|ґмін|гмін|муніципалітет|міст|район|округ|регіон|штат|провінці)\w*)\s+({NAME})")
-_EN_TYPE_NAME_RE = re.compile(rf"\b(?:city|town|municipality|commune|district|county|gmina|state)\s+of\s+({NAME})")
+_UK_TYPE_NAME_RE = re.compile(
+    rf"(?i:\b(?:комун|ґмін|гмін|муніципалітет|міст|район|округ|регіон|штат|провінці)\w*)"
+    rf"\s+({NAME})"
+)
+_EN_TYPE_NAME_RE = re.compile(
+    rf"\b(?:city|town|municipality|commune|district|county|gmina)\s+of\s+({NAME})"
+)
 # X and Y (became sister cities / signed ...)
 _AND_RE = re.compile(rf"({NAME})\s+(?:and|та|і|й)\s+({NAME})")
 
@@ -55,6 +65,7 @@ PARTNER_CUE_RE = re.compile(
     r"угод|співпрац|співробітн|договір|договор",
     re.IGNORECASE,
 )
+_STRONG_CUE_RE = re.compile(r"twin|sister|partner|memorand|побрат|партнер|меморанд", re.I)
 _SIGNED_RE = re.compile(
     r"\bsigned\b|\bconcluded\b|\btwinned\b|(?:became|are now|have become|officially)\s+"
     r"(?:\w+\s+)?(?:sister|twin|partner)|recogni[sz]ed\b|established (?:a )?(?:twinning|"
@@ -85,7 +96,7 @@ _UKR_TYPE_AFTER_RE = re.compile(
 # Words that start a capitalised run but are never a partner's name.
 _STOP = {
     "the", "mayor", "city", "council", "municipality", "head", "during", "in", "on", "this",
-    "ukraine", "ukrainian", "україна", "україни", "мер", "голова", "міський", "during",
+    "ukraine", "ukrainian", "україна", "україни", "мер", "голова", "міський",
     "according", "memorandum", "agreement", "twinning", "partnership", "guidelines", "governor",
     "oblast", "region", "state", "republic", "federal", "also", "both", "president",
 }  # fmt: skip
@@ -126,6 +137,19 @@ def _oblast_code(name: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+_NOT_NAME_LEMMAS = {"республіка", "королівство", "федерація", "держава", "уряд", "україна"}
+_PERSON_TAGS = ("Name", "Surn", "Patr")
+
+
+def _cyrillic_word_ends_name(word: str) -> bool:
+    """A following word that is a person's name or an adjective is not part of a place name."""
+    try:
+        tag = _morph().parse(word.lower())[0].tag
+    except Exception:
+        return False
+    return "ADJF" in tag or any(t in tag for t in _PERSON_TAGS)
+
+
 def _trim(name: str) -> str:
     words = name.split()
     while words and words[0].lower() in _STOP:
@@ -134,6 +158,11 @@ def _trim(name: str) -> str:
         if word.lower() in _STOP_TAIL:
             words = words[:i]
             break
+        if i > 0 and is_cyrillic(word) and _cyrillic_word_ends_name(word):
+            words = words[:i]
+            break
+    if words and is_cyrillic(words[0]) and lemma(words[0]) in _NOT_NAME_LEMMAS:
+        return ""
     return " ".join(words).strip(" -–’'")
 
 
@@ -207,11 +236,13 @@ def _ukrainian_side(
         if any(s <= m.start() < e for s, e in taken):
             continue
         words = m.group().split()
-        for size in range(len(words), 0, -1):
-            name = " ".join(words[:size])
+        offsets = [m.start() + len(" ".join(words[:k])) + bool(k) for k in range(len(words))]
+        spans = [(i, j) for i in range(len(words)) for j in range(len(words), i, -1)]
+        for i, j in spans:
+            name = " ".join(words[i:j])
             if name.lower() in _STOP:
-                break
-            end = m.start() + len(name)
+                continue
+            end = offsets[i] + len(name)
             rest = sent[end : end + 20]
             if _OBLAST_AFTER_RE.match(rest):
                 code = _oblast_code(name)
@@ -226,10 +257,10 @@ def _ukrainian_side(
             code = find_place(name, hint)
             if code:
                 found = _Ukr(name, code)
-                if _UKR_TYPE_AFTER_RE.match(rest):
-                    return found
+                typed = _UKR_TYPE_AFTER_RE.match(rest)
+                if typed:
+                    return _Ukr(f"{name} {rest.split()[0]}".strip(" ,."), code)
                 best = best or found
-                break
     return best
 
 
@@ -280,8 +311,6 @@ def extract_pairs(
                 continue
             if len(name) < 3 or _is_ukrainian(name, find_place, hint):
                 continue
-            if is_cyrillic(name) and " " not in name and lemma(name) != name.lower():
-                name = name if fold(latin(name)) else name
             cands.append(_Candidate(name, cand.country, cand.start, cand.end))
         if not cands:
             continue
@@ -299,13 +328,16 @@ def extract_pairs(
                 continue
             head = cand.name.split()[0][:5].lower()
             texts = [s for s in [title, *story] if head in s.lower()]
+            stage = _stage(texts or [sent])
+            if stage == "other" and not _STRONG_CUE_RE.search(sent):
+                continue  # a foreign place near a vague cue: prefer precision
             pairs[key] = TwinningPair(
                 ukrainian=ukr.name,
                 ukrainian_code=ukr.code,
                 partner=cand.name,
                 partner_normalised=normalise_partner(cand.name),
                 country=cand.country,
-                stage=_stage(texts or [sent]),
+                stage=stage,
                 sentence=sent,
             )
     return list(pairs.values())
