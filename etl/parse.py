@@ -28,6 +28,13 @@ MAX_BYTES = 20_000_000
 _URL_LINE = re.compile(r"^\s*URL:\s*(\S+)\s*(?:\n|$)")
 _HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|div|p|article|meta)\b", re.IGNORECASE)
 _CYR = re.compile(r"[А-Яа-яІіЇїЄєҐґ]")
+# Characters a Ukrainian or English page is made of; a wrong decoding yields mostly others.
+_PLAUSIBLE = re.compile(r"[\x20-\x7e\s А-Яа-яІіЇїЄєҐґ’«»“”„–—…№•\u00a0]")
+
+
+def _plausible(text: str) -> bool:
+    sample = text[:20000]
+    return bool(sample) and len(_PLAUSIBLE.findall(sample)) / len(sample) > 0.85
 
 
 def decode(data: bytes) -> str:
@@ -36,20 +43,23 @@ def decode(data: bytes) -> str:
         data = data[3:]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise ParseError("undecodable text (bad UTF-16)") from exc
+        if not _plausible(text):
+            raise ParseError("undecodable text (UTF-16 BOM, but not text)")
+        return text
     if b"\x00" in data:
         raise ParseError("binary content (NUL bytes)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # Older Ukrainian sites still serve Windows-1251: accept it when it reads as Cyrillic text.
     text = data.decode("cp1251", errors="replace")
     letters = sum(ch.isalpha() for ch in text[:20000])
     cyr = len(_CYR.findall(text[:20000]))
-    bad = text.count("\ufffd")
-    if letters and cyr / letters > 0.3 and bad == 0:
+    if letters and cyr / letters > 0.5 and "\ufffd" not in text and _plausible(text):
         return text
     raise ParseError("undecodable text (neither UTF-8 nor Cyrillic cp1251)")
 
