@@ -26,7 +26,9 @@ from etl.transform import (
 
 MAX_BYTES = 20_000_000
 _URL_LINE = re.compile(r"^\s*URL:\s*(\S+)\s*(?:\n|$)")
-_HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|div|p|article|meta)\b", re.IGNORECASE)
+_HTML_SNIFF = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|div|p|article|meta)\b", re.IGNORECASE
+)
 _CYR = re.compile(r"[А-Яа-яІіЇїЄєҐґ]")
 # Characters a Ukrainian or English page is made of; a wrong decoding yields mostly others.
 _PLAUSIBLE = re.compile(r"[\x20-\x7e\s А-Яа-яІіЇїЄєҐґ’«»“”„–—…№•\u00a0]")
@@ -157,9 +159,7 @@ def _assemble(ext: Extracted, file: str, url: str | None) -> Page:
     page.language = detect_language(ext.body) or detect_language(ext.title or "")
     if page.kind == "listing":
         page.items = ext.items
-        page.language = page.language or detect_language(
-            " ".join(i.title or "" for i in ext.items)
-        )
+        page.language = page.language or detect_language(" ".join(i.title or "" for i in ext.items))
         page.tags = ext.tags
         if not page.items and not page.title:
             raise ParseError("listing page without items")

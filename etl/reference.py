@@ -57,7 +57,12 @@ def oblasts() -> tuple[Oblast, ...]:
 def hromadas() -> tuple[Hromada, ...]:
     return tuple(
         Hromada(
-            r["hromada_code"], r["oblast_iso"], r["raion_name"], r["name_uk"], r["name_en"], r["type"]
+            r["hromada_code"],
+            r["oblast_iso"],
+            r["raion_name"],
+            r["name_uk"],
+            r["name_en"],
+            r["type"],
         )
         for r in _rows("hromadas.csv")
     )
@@ -85,7 +90,9 @@ def tag_by_slug() -> dict[str, dict[str, str]]:
 
 # Adjective endings in every case, longest first (`ської` before `ої`), reduced to a stem key.
 _ADJ_END = re.compile(r"(ськ|цьк|зьк)(ими|ому|ого|ій|ої|ою|ий|им|их|ім|а|у|і|е|ої)$")
-_NOUN_HINTS = re.compile(r"\b(громад\w*|територіальн\w*|об’єднан\w*|міськ\w*|селищн\w*|сільськ\w*|отг)\b")
+_NOUN_HINTS = re.compile(
+    r"\b(громад\w*|територіальн\w*|об’єднан\w*|міськ\w*|селищн\w*|сільськ\w*|отг)\b"
+)
 
 
 def _key_uk(name: str) -> str:
@@ -94,7 +101,15 @@ def _key_uk(name: str) -> str:
     return _ADJ_END.sub(r"\1", k)
 
 
-_EN_LOOSE = [("g", "h"), ("yi", "i"), ("iy", "i"), ("ya", "ia"), ("yu", "iu"), ("ye", "ie"), ("y", "i")]
+_EN_LOOSE = [
+    ("g", "h"),
+    ("yi", "i"),
+    ("iy", "i"),
+    ("ya", "ia"),
+    ("yu", "iu"),
+    ("ye", "ie"),
+    ("y", "i"),
+]
 
 
 def _key_en(name: str) -> str:
@@ -121,7 +136,9 @@ def _oblast_index() -> tuple[dict[str, str], dict[str, str], re.Pattern[str], re
     by_uk["севастополь"] = "UA-40"
     by_uk[_key_uk("Автономна Республіка Крим")] = "UA-43"
     by_uk["ар крим"] = "UA-43"
-    stems = sorted((o.name_uk for o in oblasts() if o.iso not in ("UA-30", "UA-40", "UA-43")), key=len)
+    stems = sorted(
+        (o.name_uk for o in oblasts() if o.iso not in ("UA-30", "UA-40", "UA-43")), key=len
+    )
     alt = "|".join(re.escape(s[:-2]) for s in reversed(stems))  # drop "ка"/"ська" ending letters
     rx_uk = re.compile(
         rf"(?<![\w-])((?:{alt})\w*)\s+обл(?:асть|асті|астю|\.)"
@@ -207,7 +224,9 @@ _HROMADA_STEM = re.compile(
 )
 
 
-def _pick(cands: list[tuple[str, str, str]], oblasts_hint: list[str], type_hint: str = "") -> str | None:
+def _pick(
+    cands: list[tuple[str, str, str]], oblasts_hint: list[str], type_hint: str = ""
+) -> str | None:
     """One code from candidates (code, oblast, category/type): filter by the page's oblasts, then
     by type or category; None when still ambiguous (never guess between two real places)."""
     codes = list(dict.fromkeys(c[0] for c in cands))
@@ -287,7 +306,7 @@ def _find_place(name: str, hint: str) -> str | None:
     raw = _ALIASES.get(raw.casefold(), raw)
     if not raw or len(raw) > 120:
         return None
-    cleaned = re.sub(r"\s+", " ", _STRIP_WORDS.sub(" ", raw)).strip(" ,.;:«»\"()")
+    cleaned = re.sub(r"\s+", " ", _STRIP_WORDS.sub(" ", raw)).strip(' ,.;:«»"()')
     if not cleaned:
         return None
     low = cleaned.casefold()

@@ -89,9 +89,7 @@ def canonical_url(url: str | None) -> tuple[str | None, str | None]:
         news_id = str(int(m.group(2)))
         return f"https://{CANONICAL_HOST}{prefix}/news/{news_id}", f"{edition}:{news_id}"
     path = path[:-4] if path.endswith(".amp") else path
-    query = "&".join(
-        q for q in parts.query.split("&") if q and not q.startswith("page=")
-    )
+    query = "&".join(q for q in parts.query.split("&") if q and not q.startswith("page="))
     return f"https://{CANONICAL_HOST}{path}" + (f"?{query}" if query else ""), None
 
 
@@ -102,7 +100,7 @@ _LAT = re.compile(r"[A-Za-z]")
 
 
 def detect_language(text: str | None) -> str | None:
-    """"uk" or "en" by the share of Cyrillic among letters.
+    """Language ("uk" or "en") by the share of Cyrillic among letters.
 
     The portal has only two editions and an edition's URL does not tell the language of the body
     (untranslated Ukrainian bodies on /en/). Counting scripts is exact for that choice, needs no
@@ -179,7 +177,11 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # 21 May 2022 - 16:50 | 16 Жовтня, 2024 р., 20:43 | 23 березня 2023, 13:16 | 04 June 2025
     (
         re.compile(
-            r"(?<!\d)(\d{1,2})\s+" + _MON + r",?\s+(\d{4})(?:\s*р\.?)?(?:[\s,\-–—|]{1,5}" + _TIME + r")?"
+            r"(?<!\d)(\d{1,2})\s+"
+            + _MON
+            + r",?\s+(\d{4})(?:\s*р\.?)?(?:[\s,\-–—|]{1,5}"
+            + _TIME
+            + r")?"
         ),
         "dbyHM",
     ),
@@ -235,14 +237,15 @@ _RELATED_DATE = re.compile(r"^\d{1,2}\s+" + _MON + r"\s+\d{4}$")
 def is_bare_date_line(line: str) -> bool:
     """`04 June 2025` / `08 січня 2026` alone on a line: the related-news date layout."""
     m = _RELATED_DATE.match(line.strip())
-    return bool(m) and month_number(m.group(1)) is not None
+    return m is not None and month_number(m.group(1)) is not None
 
 
 # ---------------------------------------------------------------- labels, regions, tags
 
 # Labels a compact rendering glues onto the previous value (`…областьГромади:`).
 GLUED_LABEL = re.compile(
-    r"(?<=[a-zа-яіїєґ’»\")\.])(?=(?:Громади|Область|Source|Джерело|Tags|Теги|Read more|Читайте також):)"
+    r"(?<=[a-zа-яіїєґ’»\")\.])"
+    r"(?=(?:Громади|Область|Source|Джерело|Tags|Теги|Read more|Читайте також):)"
 )
 
 
@@ -325,8 +328,7 @@ def segment_tags(line: str, vocabulary: Iterable[str]) -> list[str]:
             i += 1
     if pending:
         out.extend(_split_unknown(pending))
-    seen: set[str] = set()
-    return [t for t in out if not (t in seen or seen.add(t))]
+    return list(dict.fromkeys(out))
 
 
 def tags_coverage(line: str, vocabulary: Iterable[str]) -> float:

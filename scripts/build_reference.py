@@ -199,7 +199,9 @@ def build(shared: Path, out: Path) -> None:
             name = _apos(r["hromada_name"])
             kind = r["type"] if r["type"] in ("міська", "селищна", "сільська") else ""
             iso = prefix_to_iso[r["hromada_code"][:4]]
-            rows.append([r["hromada_code"], iso, r["raion_name"].strip(), name, translit(name), kind])
+            rows.append(
+                [r["hromada_code"], iso, r["raion_name"].strip(), name, translit(name), kind]
+            )
     rows.sort()
     _write_csv(
         out / "hromadas.csv",

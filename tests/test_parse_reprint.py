@@ -20,7 +20,10 @@ def test_reprint_with_date_and_bare_view_count() -> None:
 
 
 def test_reprint_with_labelled_views_before_the_date() -> None:
-    text = "Перегляди: 20345\n12 грудня 2016\nЗаголовок статті\n\nТекст статті про громаду.\nПоділитися\n"
+    text = (
+        "Перегляди: 20345\n12 грудня 2016\nЗаголовок статті\n\n"
+        "Текст статті про громаду.\nПоділитися\n"
+    )
     p = parse_bytes(text.encode(), "r.txt")
     assert (p.views, p.published_at, p.title) == (20345, "2016-12-12", "Заголовок статті")
     assert p.body == "Текст статті про громаду."

@@ -53,9 +53,8 @@ def test_related_news_dates_are_never_the_page_date() -> None:
 
 def test_english_stub_page_keeps_summary_and_drops_the_stub_line() -> None:
     p = parse_file(PAGES / "stub_en.txt")
-    assert (
-        p.body
-        == "Forty starostas from Volyn Oblast completed a two-day training course on land management."
+    assert p.body == (
+        "Forty starostas from Volyn Oblast completed a two-day training course on land management."
     )
     assert p.tags == ["starostas", "land"] and p.source == "DOBRE"
 

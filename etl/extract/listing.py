@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode as Node
 
 from etl import reference
 from etl.extract import Extracted
@@ -23,7 +24,9 @@ from etl.transform import (
     split_oblasts,
 )
 
-VIEWS_LINE = re.compile(r"^(?:К-ть переглядів|Кількість переглядів|Переглядів|Views)\s*:\s*(\d[\d\s]*)$", re.I)
+VIEWS_LINE = re.compile(
+    r"^(?:К-ть переглядів|Кількість переглядів|Переглядів|Views)\s*:\s*(\d[\d\s]*)$", re.I
+)
 _LIST_PATH = re.compile(r"^/(?:(?:en|uk)/)?news(?:/tag/[^/]+)?/?$")
 _TAG_PATH = re.compile(r"/news/tag/([^/?#]+)")
 
@@ -73,8 +76,10 @@ def extract_text(text: str, url: str | None) -> Extracted:
             if date is None:
                 break
             pending.pop()
-        regions = []
-        while pending and all(p.endswith(("область", "області")) for p in split_oblasts(pending[-1])):
+        regions: list[str] = []
+        while pending and all(
+            p.endswith(("область", "області")) for p in split_oblasts(pending[-1])
+        ):
             regions.insert(0, pending.pop())
         title = pending[-1] if pending else None
         out.items.append(
@@ -111,11 +116,21 @@ def extract_html(tree: HTMLParser, url: str | None) -> Extracted:
         a = block.css_first(sel.LISTING_TITLE)
         href = a.attributes.get("href") if a is not None else None
         canon, key = canonical_url(urljoin(base, href)) if href else (None, None)
-        date_lines = [clean_line(x) for x in (block.css_first(sel.LISTING_DATE) or block).text(
-            separator="\n"
-        ).split("\n") if clean_line(x)] if block.css_first(sel.LISTING_DATE) else []
+        date_lines = (
+            [
+                clean_line(x)
+                for x in (block.css_first(sel.LISTING_DATE) or block)
+                .text(separator="\n")
+                .split("\n")
+                if clean_line(x)
+            ]
+            if block.css_first(sel.LISTING_DATE)
+            else []
+        )
         date = next((d for d in (parse_date(x) for x in date_lines) if d), None)
-        views = next((parse_int(m.group(1)) for x in date_lines if (m := VIEWS_LINE.match(x))), None)
+        views = next(
+            (parse_int(m.group(1)) for x in date_lines if (m := VIEWS_LINE.match(x))), None
+        )
         tags = [_text(t) for t in block.css(sel.LISTING_TAG) if _text(t)] or list(out.tags)
         out.items.append(
             ListingItem(
@@ -134,7 +149,7 @@ def extract_html(tree: HTMLParser, url: str | None) -> Extracted:
 
 
 def _parents(node: Node) -> list[Node]:
-    out = []
+    out: list[Node] = []
     p = node.parent
     while p is not None and len(out) < 30:
         out.append(p)

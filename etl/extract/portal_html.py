@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode as Node
 
 from etl.extract import Extracted
 from etl.extract import selectors as sel
@@ -87,7 +88,9 @@ def extract(t: HTMLParser, url: str | None) -> Extracted:
     out.oblast_text = " ".join(links) or _without_label(_text(art.css_first(sel.REGIONS)))
     links = [_text(a) for a in art.css(sel.HROMADA_LINKS)]
     out.hromada_text = " ".join(links) or _without_label(_text(art.css_first(sel.HROMADAS)))
-    source = _text(art.css_first(sel.SOURCE_VALUE)) or _without_label(_text(art.css_first(sel.SOURCE)))
+    source = _text(art.css_first(sel.SOURCE_VALUE)) or _without_label(
+        _text(art.css_first(sel.SOURCE))
+    )
     out.source = source or None
     out.body = _body(art.css_first(sel.BODY))
     return out

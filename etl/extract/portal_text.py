@@ -42,7 +42,8 @@ COMMENT = re.compile(
     re.IGNORECASE,
 )
 STUB = re.compile(
-    r"^(The full version is available in Ukrainian|Повна версія доступна українською)", re.IGNORECASE
+    r"^(The full version is available in Ukrainian|Повна версія доступна українською)",
+    re.IGNORECASE,
 )
 DROP_FROM_BODY = re.compile(
     r"^(!\[\]\(.*?\)\s*\|?|Attached images:?|Video:?|Відео:?|Прикріплені файли:?)$", re.IGNORECASE
@@ -67,7 +68,8 @@ def looks_like_portal_text(text: str) -> bool:
     return bool(
         re.search(
             r"^(Share the news:|Read more:|Читайте також:|Tags:|Теги:|Область:|Громади:|Source:|"
-            r"Джерело:|\*?To add comment)|\|\s*Views:\s*\d|The full version is available in Ukrainian",
+            r"Джерело:|\*?To add comment)|\|\s*Views:\s*\d"
+            r"|The full version is available in Ukrainian",
             head,
             re.MULTILINE,
         )

@@ -20,7 +20,8 @@ JUNK = re.compile(
     re.IGNORECASE,
 )
 VIEWS = re.compile(
-    r"^(?:Перегляди|Переглядів|Кількість переглядів|К-ть переглядів|Views|Переглянуто)\s*:?\s*(\d[\d\s]*)$",
+    r"^(?:Перегляди|Переглядів|Кількість переглядів|К-ть переглядів|Views|Переглянуто)"
+    r"\s*:?\s*(\d[\d\s]*)$",
     re.IGNORECASE,
 )
 BARE_NUMBER = re.compile(r"^\d{1,7}$")
@@ -44,7 +45,7 @@ def extract(text: str) -> Extracted:
     title_at = head[0]
     for i in head:
         ln = lines[i]
-        if VIEWS.match(ln) or parse_date(ln) and len(ln) < 40:
+        if VIEWS.match(ln) or (parse_date(ln) and len(ln) < 40):
             continue
         title_at = i
         break
