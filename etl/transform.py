@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -295,13 +296,8 @@ def _split_unknown(words: list[str]) -> list[str]:
     return out
 
 
-def segment_tags(line: str, vocabulary: Iterable[str]) -> list[str]:
-    """Split a space-joined tag line into tags: greedy longest match against the vocabulary,
-    words left over grouped by `_split_unknown`. Output uses the vocabulary's spelling."""
-    words = clean_line(normalise_apostrophes(line)).split(" ")
-    words = [w for w in words if w]
-    if not words:
-        return []
+@lru_cache(maxsize=16)
+def _vocab_index(vocabulary: tuple[str, ...]) -> tuple[dict[tuple[str, ...], str], int]:
     index: dict[tuple[str, ...], str] = {}
     longest = 1
     for tag in vocabulary:
@@ -309,6 +305,17 @@ def segment_tags(line: str, vocabulary: Iterable[str]) -> list[str]:
         if key:
             index.setdefault(key, tag)
             longest = max(longest, len(key))
+    return index, longest
+
+
+def segment_tags(line: str, vocabulary: Iterable[str]) -> list[str]:
+    """Split a space-joined tag line into tags: greedy longest match against the vocabulary,
+    words left over grouped by `_split_unknown`. Output uses the vocabulary's spelling."""
+    words = clean_line(normalise_apostrophes(line)).split(" ")
+    words = [w for w in words if w]
+    if not words:
+        return []
+    index, longest = _vocab_index(tuple(vocabulary))
     keys = [_tag_key(w) for w in words]
     out: list[str] = []
     pending: list[str] = []
