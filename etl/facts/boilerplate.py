@@ -36,12 +36,26 @@ _WEAK_RE = re.compile(
     re.IGNORECASE,
 )
 LEAD_SENTENCES = 2
+# Cheap substring gate: a sentence without any of these cannot match the regexes above.
+_GATE = (
+    "remind", "нагаду", "guideline", "marathon", "марафон", "platform", "платформ",
+    "рекомендац", "partnership for", "партнерство для", "tools", "інструмент", "cooperate",
+    "співпрацювати", "city to city", "муніципальне партнерство",
+)  # fmt: skip
+
+
+def _has_gate(sent: str) -> bool:
+    low = sent.lower()
+    return any(word in low for word in _GATE)
 
 
 def strip_boilerplate(sents: list[str]) -> list[str]:
     """The sentences that are the story itself (reminder paragraphs removed)."""
     out: list[str] = []
     for i, sent in enumerate(sents):
+        if not _has_gate(sent):
+            out.append(sent)
+            continue
         if _STRONG_RE.search(sent):
             break
         if i >= LEAD_SENTENCES and _WEAK_RE.search(sent):

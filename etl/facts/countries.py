@@ -193,6 +193,7 @@ def find_adjectives_lower(text: str) -> list[CountryMention]:
     return out
 
 
+@lru_cache(maxsize=50_000)
 def country_of(phrase: str) -> str | None:
     """The country a short phrase names ("Republic of Portugal", "Польща", "French"), if any."""
     mentions = find_countries(phrase) + find_adjectives_lower(phrase)

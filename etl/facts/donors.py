@@ -41,13 +41,15 @@ _SUPPORT_RE = re.compile(
 )
 _AFTER_RE = re.compile(r"^\W{0,3}(?:-?funded|-?financed|grant|support|фінанс|грант)", re.I)
 CONTEXT_BEFORE = 50
-_KEY_RE = re.compile(r"[^\W\d_]{1,3}")
 
 
 def _key(word: str) -> str:
     """Index key: the first three letters of a word's leading letter run, lower-cased."""
-    match = _KEY_RE.match(word)
-    return match.group().lower() if match else ""
+    key = word[:3]
+    for sep in "-’'ʼ`":
+        if sep in key:
+            key = key[: key.index(sep)]
+    return key.lower()
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ class _UnionFind:
 
 def _to_utc(value: object) -> pd.Timestamp | None:
     try:
-        ts = pd.Timestamp(value)  # type: ignore[arg-type]
+        ts = pd.Timestamp(value)
     except (TypeError, ValueError):
         return None
     if ts is pd.NaT or pd.isna(ts):
@@ -101,7 +101,7 @@ def link_stories(frame: pd.DataFrame) -> pd.DataFrame:
                 continue
             ti, tj = times[i], times[j]
             dated = ti is not None and tj is not None
-            if dated and abs(ti - tj) > WINDOW:
+            if ti is not None and tj is not None and abs(ti - tj) > WINDOW:
                 continue
             denom = min(weights[i], weights[j])
             score = weight(common) / denom if denom else 0.0

@@ -288,6 +288,9 @@ def extract_pairs(
     hromadas: list[str],
 ) -> list[TwinningPair]:
     """Pairs stated in the story sentences (boilerplate already removed)."""
+    cue_sents = [s for s in story if PARTNER_CUE_RE.search(s)]
+    if not cue_sents:
+        return []
     find_place = _find_place()
     hint = oblasts[0] if len(oblasts) == 1 else None
     all_text = " ".join([title, *story])
@@ -301,9 +304,7 @@ def extract_pairs(
         page_ukr = _Ukr("", oblasts[0])
 
     pairs: dict[tuple[str, str], TwinningPair] = {}
-    for sent in story:
-        if not PARTNER_CUE_RE.search(sent):
-            continue
+    for sent in cue_sents:
         cands = []
         for cand in _candidates(sent, story_country):
             name = _trim(cand.name)
