@@ -133,9 +133,9 @@ def _from_html(text: str, url: str | None) -> Extracted:
 def _from_text(text: str, url: str | None) -> Extracted:
     if listing.is_text_listing(text, url):
         return listing.extract_text(text, url)
-    if (url and is_portal_url(url)) or portal_text.looks_like_portal_text(text):
-        if url and not is_portal_url(url) and reprint.looks_like_reprint(text):
-            return reprint.extract(text)
+    if url and not is_portal_url(url):
+        return reprint.extract(text)  # someone else's address: a reprint, whatever it quotes
+    if url or portal_text.looks_like_portal_text(text):
         return portal_text.extract(text)
     return reprint.extract(text)
 

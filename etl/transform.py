@@ -311,6 +311,9 @@ def _vocab_index(vocabulary: tuple[str, ...]) -> tuple[dict[tuple[str, ...], str
 def segment_tags(line: str, vocabulary: Iterable[str]) -> list[str]:
     """Split a space-joined tag line into tags: greedy longest match against the vocabulary,
     words left over grouped by `_split_unknown`. Output uses the vocabulary's spelling."""
+    if "," in line or ";" in line:  # an explicit separator is a boundary we need not guess
+        parts = [p for p in re.split(r"[,;]", line) if p.strip()]
+        return list(dict.fromkeys(t for p in parts for t in segment_tags(p, vocabulary)))
     words = clean_line(normalise_apostrophes(line)).split(" ")
     words = [w for w in words if w]
     if not words:

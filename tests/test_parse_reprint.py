@@ -48,3 +48,16 @@ def test_reprint_as_html_is_read_through_its_visible_text() -> None:
         "2023-03-23T13:16:00+02:00",
     )
     assert p.body == "Перший абзац.\nДругий абзац."
+
+
+def test_reprint_tags_and_source_labels_stay_out_of_the_body() -> None:
+    text = (
+        "Заголовок\n23 березня 2023, 13:16\nТекст новини.\n"
+        "Теги:\nпартнерство, освіта\nДжерело:\nСайт громади\n"
+    )
+    p = parse_bytes(text.encode(), "r.txt", url="https://gromada.example/news/1")
+    assert (p.tags, p.source, p.body) == (
+        ["партнерство", "освіта"],
+        "Сайт громади",
+        "Текст новини.",
+    )

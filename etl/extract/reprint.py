@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from etl import reference
 from etl.extract import Extracted
 from etl.extract.portal_text import normalise_newlines
 from etl.transform import clean_line, parse_date, parse_int, segment_tags
@@ -26,6 +27,14 @@ VIEWS = re.compile(
 )
 BARE_NUMBER = re.compile(r"^\d{1,7}$")
 _HEADER_WINDOW = 12
+
+
+def _tags(value: str) -> list[str]:
+    """Other sites separate tags with commas or `#`; fall back to the portal vocabulary."""
+    parts = [p.strip(" #") for p in re.split(r"[,;#]", value) if p.strip(" #")]
+    if len(parts) > 1:
+        return parts
+    return segment_tags(value, reference.tags())
 
 
 def looks_like_reprint(text: str) -> bool:
@@ -78,18 +87,24 @@ def extract(text: str) -> Extracted:
         body_from = max(body_from, date_end + 1)
 
     body: list[str] = []
+    skip = -1
     for i in range(body_from, len(lines)):
         ln = lines[i]
+        if i == skip:
+            continue
         if JUNK.match(ln):
             label = ln.split(":", 1)
             rest = label[1].strip() if len(label) > 1 else ""
-            nxt_line = next((lines[j] for j in range(i + 1, len(lines)) if lines[j]), "")
+            nxt = next((j for j in range(i + 1, len(lines)) if lines[j]), -1)
+            value = rest or (lines[nxt] if nxt >= 0 else "")
+            if not rest:
+                skip = nxt
             low = ln.casefold()
             if low.startswith(("теги:", "tags:", "мітки:")):
-                out.tags = segment_tags(rest or nxt_line, ())
+                out.tags = _tags(value)
                 continue
             if low.startswith(("джерело:", "source:")):
-                out.source = out.source or (rest or nxt_line or None)
+                out.source = out.source or value or None
                 continue
             break
         if ln and ln != out.title:
