@@ -1,8 +1,8 @@
 """Measured extraction quality over the labelled pages (tests/data/extraction_labels.jsonl).
 
-Run as a report: `PYTHONPATH=. .venv/bin/python tests/test_facts_quality.py` prints the per-item table that
-docs/extraction.md quotes. The test fails if any figure drops below the floor reached when the
-extractor was last tuned (FLOORS).
+Run as a report: `PYTHONPATH=. .venv/bin/python tests/test_facts_quality.py` prints the
+per-item table that docs/extraction.md quotes. The test fails if any figure drops below the
+floor reached when the extractor was last tuned (FLOORS).
 """
 
 from __future__ import annotations
