@@ -525,10 +525,8 @@ def _count_pages(summary: LoadSummary, rows: Rows, known_keys: set[str]) -> None
 
 
 def _link_stories(con: duckdb.DuckDBPyConnection) -> None:
-    try:
-        from etl.facts.stories import link_stories
-    except ImportError:  # TODO(lead): remove once story linking lands
-        return
+    from etl.facts.stories import link_stories
+
     frame = con.execute(
         "select article_key, kind, edition, language, published_at, title, fingerprint "
         "from articles"

@@ -95,7 +95,7 @@ def _analyse(
 def fingerprint(body: str, title: str | None, language: str | None) -> str:
     """Language-neutral features (numbers, names) that link one story's editions and reprints."""
     try:
-        from etl.facts.fingerprint import features
+        from etl.facts.features import features
 
         return " ".join(features(body, title))
     except Exception:
