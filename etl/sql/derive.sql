@@ -129,13 +129,15 @@ pairs as (
 )
 select p.article_key, p.position, t.ukrainian, t.ukrainian_code,
        case when length(t.ukrainian_code) = 19 then t.ukrainian_code end,
-       coalesce(h.oblast_iso, case when t.ukrainian_code like 'UA-%' then t.ukrainian_code end,
-                a.oblasts[1]),
+       coalesce(h.oblast_iso, o.oblast_iso,
+                case when t.ukrainian_code like 'UA-%' then t.ukrainian_code end, a.oblasts[1]),
        t.partner, t.partner_normalised, t.country, t.stage, t.sentence,
        a.published_at, a.published_date
 from pairs p
 join articles a using (article_key)
-left join hromadas h on h.hromada_code = t.ukrainian_code;
+left join hromadas h on h.hromada_code = t.ukrainian_code
+-- Kyiv and Sevastopol are cities of special status: no hromada row, but a KATOTTG prefix.
+left join oblasts o on length(t.ukrainian_code) = 19 and o.katottg_prefix = left(t.ukrainian_code, 4);
 ;
 -- Views gained between consecutive observations. The publish time counts as an observation
 -- of 0 views; the running maximum makes a counter that went down gain nothing until it

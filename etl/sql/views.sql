@@ -33,22 +33,30 @@ from view_intervals i,
      lateral (select unnest(generate_series(i.start_day, i.end_day, interval 1 day)) as day) d
 group by all;
 
--- One row per twinning pair, with its latest stage (the stage of its newest mention).
+-- One row per twinning pair, with its latest stage: the stage of its newest mention (an
+-- undated mention counts as oldest; on the same day the furthest stage wins).
 create or replace view twinning_pairs as
+with ranked as (
+    select *,
+           (coalesce(published_at, timestamptz '1970-01-01 00:00:00+00'),
+            case stage when 'signed' then 3 when 'activity' then 2 when 'talks' then 1 else 0 end
+           ) as recency
+    from twinning_mentions
+)
 select
     coalesce(ukrainian_code, lower(ukrainian)) as ukrainian_key,
-    arg_max(ukrainian, published_at) as ukrainian,
+    arg_max(ukrainian, recency) as ukrainian,
     any_value(hromada_code) as hromada_code,
-    arg_max(oblast_iso, published_at) as oblast_iso,
+    arg_max(oblast_iso, recency) as oblast_iso,
     lower(partner_normalised) as partner_key,
-    arg_max(partner_normalised, published_at) as partner,
-    arg_max(country, published_at) as country,
-    arg_max(stage, published_at) as latest_stage,
+    arg_max(partner_normalised, recency) as partner,
+    arg_max(country, recency) as country,
+    arg_max(stage, recency) as latest_stage,
     min(published_date) as first_mentioned,
     max(published_date) as last_mentioned,
     count(distinct article_key) as articles,
-    list(distinct stage) as stages_seen
-from twinning_mentions
+    list(distinct stage order by stage) as stages_seen
+from ranked
 group by all;
 
 -- Articles naming a donor, with the donor's country.
