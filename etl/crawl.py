@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from etl.archive import Entry, RawArchive
 from etl.errors import EtlError
-from etl.fetch import Fetched, FetchFailed, Fetcher, RobotsDisallowed
+from etl.fetch import Fetched, Fetcher, FetchFailed, RobotsDisallowed
 from etl.settings import Settings
 
 DEFAULT_BASE_URL = "https://decentralization.gov.ua"
@@ -40,12 +40,46 @@ SEL_NEXT = ".pager__next a"
 ARTICLE_PATH = re.compile(r"^/(?:(en)/)?news/(\d+)(?:\.amp)?/?$")
 DATE_IN_LISTING = re.compile(r"(\d{1,2})\s+([^\W\d_]+)\s+(\d{4})")
 MONTHS = {
-    **{m: i for i, m in enumerate(
-        "january february march april may june july august september october november december".split(), 1
-    )},
-    **{m: i for i, m in enumerate(
-        "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня".split(), 1
-    )},
+    **{
+        m: i
+        for i, m in enumerate(
+            [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ],
+            1,
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            [
+                "січня",
+                "лютого",
+                "березня",
+                "квітня",
+                "травня",
+                "червня",
+                "липня",
+                "серпня",
+                "вересня",
+                "жовтня",
+                "листопада",
+                "грудня",
+            ],
+            1,
+        )
+    },
 }
 
 
@@ -87,7 +121,7 @@ class CrawlSummary:
 
 # -- URLs and listings ---------------------------------------------------------------------
 def article_key(url: str) -> str | None:
-    """"uk:123" / "en:123" for a portal article address (any host, ?page= or .amp ignored)."""
+    """ "uk:123" / "en:123" for a portal article address (any host, ?page= or .amp ignored)."""
     match = ARTICLE_PATH.match(urlsplit(url).path)
     if not match:
         return None
@@ -117,7 +151,9 @@ def listing_date(text: str) -> date | None:
         return None
 
 
-def parse_listing(html: bytes, page_url: str, base_url: str) -> tuple[list[ListingLink], str | None]:
+def parse_listing(
+    html: bytes, page_url: str, base_url: str
+) -> tuple[list[ListingLink], str | None]:
     """The article links of a listing page and the next page's address (None on the last)."""
     tree = LexborHTMLParser(html.decode("utf-8", errors="replace"))
     links: list[ListingLink] = []
@@ -210,7 +246,9 @@ def _fetch_listing(
     return page.content
 
 
-def _fetch_article(fetcher: Fetcher, state: ArchiveState, link: ListingLink, summary: CrawlSummary) -> None:
+def _fetch_article(
+    fetcher: Fetcher, state: ArchiveState, link: ListingLink, summary: CrawlSummary
+) -> None:
     try:
         page = fetcher.get(link.url)
     except RobotsDisallowed as exc:
@@ -228,7 +266,7 @@ def crawl(
     settings: Settings,
     base_url: str = DEFAULT_BASE_URL,
     edition: str = "both",
-    since: date | None = None,
+    since: date | str | None = None,
     max_pages: int | None = None,
     delay: float | None = None,
     timeout: float = 30.0,
@@ -242,6 +280,11 @@ def crawl(
     before it (older items on that page are not fetched); `max_pages` caps listing pages per
     edition. `delay` (seconds between requests) defaults to settings.request_delay_s.
     """
+    if isinstance(since, str):
+        try:
+            since = date.fromisoformat(since)
+        except ValueError as exc:
+            raise EtlError(f"not a date: {since!r}", "give --since as YYYY-MM-DD") from exc
     if edition not in EDITIONS:
         raise EtlError(f"unknown edition {edition!r}", "use uk, en or both")
     if urlsplit(base_url).scheme not in ("http", "https") or not urlsplit(base_url).netloc:

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (HTML template lines are kept whole to stay readable)
 """Writing pages in the portal's formats: HTML (docs/portal-html.md) and the text renderings.
 
 One writer for everything that imitates the portal: the demo corpus (`etl.demo`) and the
@@ -13,19 +14,55 @@ from datetime import datetime
 from html import escape
 
 HOST = "https://decentralization.gov.ua"
-EN_MONTHS = (
-    "January February March April May June July August September October November December".split()
-)
-UK_MONTHS_GEN = (
-    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня".split()
-)
+EN_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+UK_MONTHS_GEN = [
+    "січня",
+    "лютого",
+    "березня",
+    "квітня",
+    "травня",
+    "червня",
+    "липня",
+    "серпня",
+    "вересня",
+    "жовтня",
+    "листопада",
+    "грудня",
+]
 LABELS = {
-    "en": {"views": "Views", "tags": "Tags:", "source": "Source:", "related": "Read more:",
-           "share": "Share the news:", "comment": "*To add comment you should be authorized or sign_in",
-           "site": "Decentralization", "next": "next"},
-    "uk": {"views": "Переглядів", "tags": "Теги:", "source": "Джерело:", "related": "Читайте також:",
-           "share": "Поділитися новиною:", "comment": "*Щоб додати коментар, авторизуйтесь",
-           "site": "Децентралізація", "next": "далі"},
+    "en": {
+        "views": "Views",
+        "tags": "Tags:",
+        "source": "Source:",
+        "related": "Read more:",
+        "share": "Share the news:",
+        "comment": "*To add comment you should be authorized or sign_in",
+        "site": "Decentralization",
+        "next": "next",
+    },
+    "uk": {
+        "views": "Переглядів",
+        "tags": "Теги:",
+        "source": "Джерело:",
+        "related": "Читайте також:",
+        "share": "Поділитися новиною:",
+        "comment": "*Щоб додати коментар, авторизуйтесь",
+        "site": "Децентралізація",
+        "next": "далі",
+    },
 }
 
 
@@ -118,14 +155,26 @@ def article_html(page: ArticlePage) -> str:
     out.extend(f"<p>{escape(p)}</p>\n" for p in page.paragraphs)
     out.append("</div>\n")
     if page.tags:
-        links = " ".join(f'<a href="{pre}/news/tag/{slug}">{escape(tag)}</a>' for tag, slug in page.tags)
-        out.append(f'<div class="news-item__tags"><span class="label">{lab["tags"]}</span> {links}</div>\n')
+        links = " ".join(
+            f'<a href="{pre}/news/tag/{slug}">{escape(tag)}</a>' for tag, slug in page.tags
+        )
+        out.append(
+            f'<div class="news-item__tags"><span class="label">{lab["tags"]}</span> {links}</div>\n'
+        )
     if page.oblasts:
-        links = " ".join(f'<a href="{pre}/region/{iso[3:]}">{name}</a>' for name, iso in page.oblasts)
-        out.append(f'<div class="news-item__regions"><span class="label">Область:</span> {links}</div>\n')
+        links = " ".join(
+            f'<a href="{pre}/region/{iso[3:]}">{name}</a>' for name, iso in page.oblasts
+        )
+        out.append(
+            f'<div class="news-item__regions"><span class="label">Область:</span> {links}</div>\n'
+        )
     if page.hromadas:
-        links = " ".join(f'<a href="{pre}/gromada/{code[-5:]}">{name}</a>' for name, code in page.hromadas)
-        out.append(f'<div class="news-item__hromadas"><span class="label">Громади:</span> {links}</div>\n')
+        links = " ".join(
+            f'<a href="{pre}/gromada/{code[-5:]}">{name}</a>' for name, code in page.hromadas
+        )
+        out.append(
+            f'<div class="news-item__hromadas"><span class="label">Громади:</span> {links}</div>\n'
+        )
     if page.source:
         out.append(
             f'<div class="news-item__source"><span class="label">{lab["source"]}</span> '
@@ -147,7 +196,9 @@ def article_html(page: ArticlePage) -> str:
     return "".join(out)
 
 
-def listing_html(edition: str, rows: list[ListingRow], next_href: str | None, title: str = "") -> str:
+def listing_html(
+    edition: str, rows: list[ListingRow], next_href: str | None, title: str = ""
+) -> str:
     """A news or tag listing page: one `one-article` block per item, and a pager."""
     lab = LABELS[edition]
     pre = _prefix(edition)
@@ -171,6 +222,79 @@ def listing_html(edition: str, rows: list[ListingRow], next_href: str | None, ti
         )
     out.append("</div>\n")
     if next_href:
-        out.append(f'<ul class="pager"><li class="pager__next"><a href="{next_href}">{lab["next"]}</a></li></ul>\n')
+        out.append(
+            f'<ul class="pager"><li class="pager__next"><a href="{next_href}">{lab["next"]}</a></li></ul>\n'
+        )
     out.append("</main>\n</body>\n</html>\n")
     return "".join(out)
+
+
+def _text_tail(page: ArticlePage, labelled: bool, sep: str) -> list[str]:
+    lab = LABELS[page.edition]
+    blocks: list[str] = []
+    tag_line = " ".join(tag for tag, _ in page.tags)
+    if labelled:
+        blocks.append(f"{lab['tags']}{sep}{tag_line}" if tag_line else lab["tags"])
+        if page.oblasts:
+            blocks.append(f"Область:{sep}" + " ".join(name for name, _ in page.oblasts))
+        if page.hromadas:
+            blocks.append(f"Громади:{sep}" + " ".join(name for name, _ in page.hromadas))
+        blocks.append(f"{lab['source']}{sep}{page.source or ''}")
+    else:
+        blocks.extend(
+            x
+            for x in (
+                tag_line,
+                " ".join(n for n, _ in page.oblasts),
+                " ".join(n for n, _ in page.hromadas),
+                page.source or "",
+            )
+            if x
+        )
+    return blocks
+
+
+def _related_text(page: ArticlePage, sep: str) -> list[str]:
+    return [
+        f"{long_date(rel.published, page.edition)}{sep}{rel.title}{sep}{cut(rel.title, 45)}"
+        f"{sep}{cut(rel.lead, 110)}"
+        for rel in page.related
+    ]
+
+
+def loose_text(page: ArticlePage, url: str, *, labelled: bool, header_date: bool) -> str:
+    """The "loose" text rendering: blank-line blocks, date/views line and repeated title."""
+    lab = LABELS[page.edition]
+    head = [f"URL: {url}", ""]
+    if header_date:
+        head += [long_date(page.published, "uk"), lab["site"], page.title, page.title]
+    else:
+        head.append(page.title)
+    parts = ["\n".join(head), *page.paragraphs]
+    if page.views is not None:
+        parts.append(f"{date_line(page.published)} | {lab['views']}: {page.views}\n{page.title}")
+    tail = _text_tail(page, labelled, "\n\n")
+    parts.append("\n\n\n".join(tail))
+    parts.append(f"{lab['share']}\n\n{lab['comment']}\n{lab['related']}")
+    parts.extend(_related_text(page, "\n\n"))
+    return "\n\n".join(parts) + "\n"
+
+
+def compact_text(page: ArticlePage, url: str, *, with_title: bool) -> str:
+    """The "compact" rendering: single newlines, no date or views, labels glued to values."""
+    lab = LABELS[page.edition]
+    lines = [f"URL: {url}", ""]
+    if with_title:
+        lines.append(page.title)
+    lines.extend(page.paragraphs)
+    glued = lab["tags"] + "\n" + " ".join(tag for tag, _ in page.tags)
+    if not page.tags:
+        glued = lab["tags"]
+    if page.oblasts:
+        glued += "\nОбласть:\n" + " ".join(name for name, _ in page.oblasts)
+    if page.hromadas:
+        glued += "Громади:\n" + " ".join(name for name, _ in page.hromadas)
+    glued += f"{lab['source']}\n{page.source or ''}"
+    lines.append(glued)
+    lines.extend(_related_text(page, "\n"))
+    return "\n".join(lines) + "\n"

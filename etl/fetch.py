@@ -161,7 +161,9 @@ class Fetcher:
         response: httpx.Response = retrying(self._once, url, headers)
         return response
 
-    def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Fetched:
+    def get(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> Fetched:
         """GET one page, following redirects on the same host; raises FetchFailed."""
         headers: dict[str, str] = {}
         if etag:
@@ -175,11 +177,15 @@ class Fetcher:
             try:
                 response = self._get_with_retries(current, headers)
             except _Retryable as exc:
-                raise FetchFailed(current, f"gave up after {self.retries + 1} tries: {exc.reason}") from exc
+                raise FetchFailed(
+                    current, f"gave up after {self.retries + 1} tries: {exc.reason}"
+                ) from exc
             if response.has_redirect_location:
                 target = urljoin(current, response.headers.get("Location", ""))
                 if urlsplit(target).netloc != urlsplit(url).netloc:
-                    raise FetchFailed(url, f"redirected off the site to {target}", response.status_code)
+                    raise FetchFailed(
+                        url, f"redirected off the site to {target}", response.status_code
+                    )
                 current = target
                 headers = {}  # validators belong to the first address only
                 continue

@@ -44,7 +44,9 @@ class Portal:
         self.lock = threading.Lock()
         start = datetime(2026, 10, 1, 9, 30)
         self.articles: dict[str, list[tuple[int, datetime]]] = {
-            "uk": [(1000 + i, start + timedelta(days=2 * i, minutes=7 * i)) for i in range(per_edition)],
+            "uk": [
+                (1000 + i, start + timedelta(days=2 * i, minutes=7 * i)) for i in range(per_edition)
+            ],
             "en": [(2000 + i, start + timedelta(days=2 * i + 1)) for i in range(per_edition)],
         }
 
@@ -65,9 +67,11 @@ class Portal:
             published=published,
             paragraphs=[f"Paragraph {i} of story {number}." for i in range(3)],
             views=self.views(number),
-            tags=[("ЦНАП", "tsnap")] if edition == "uk" else [("Administrative services", "administrative-services")],
+            tags=[("ЦНАП", "tsnap")]
+            if edition == "uk"
+            else [("Administrative services", "administrative-services")],
             oblasts=[("Харківська область", "UA-63")],
-            source="Пресцентр ініціативи \"Децентралізація\"",
+            source='Пресцентр ініціативи "Децентралізація"',
         )
         return article_html(page)
 
@@ -77,7 +81,9 @@ class Portal:
         if not chunk:
             return None
         rows = [
-            ListingRow(edition, n, self.title(edition, n), when, self.views(n), "Харківська область")
+            ListingRow(
+                edition, n, self.title(edition, n), when, self.views(n), "Харківська область"
+            )
             for n, when in chunk
         ]
         more = page * self.page_size < len(items)

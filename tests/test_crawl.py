@@ -198,7 +198,9 @@ def test_a_crawl_killed_midway_and_run_again_ends_with_the_same_archive(tmp_path
     killed, whole = settings_in(tmp_path / "killed"), settings_in(tmp_path / "whole")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     with serve(portal) as base:
-        child = subprocess.Popen([sys.executable, "-c", CHILD, base, str(tmp_path / "killed")], env=env)
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, base, str(tmp_path / "killed")], env=env
+        )
         deadline = time.monotonic() + 20
         while sum(portal.hits.values()) < 14 and time.monotonic() < deadline:
             time.sleep(0.01)
