@@ -36,7 +36,15 @@ from etl.demo_render import (
     listing_html,
     loose_text,
 )
-from etl.demo_stories import Reference, Story, StoryMaker, day_weights, publish_time, render
+from etl.demo_stories import (
+    UK_MONTH_GEN,
+    Reference,
+    Story,
+    StoryMaker,
+    day_weights,
+    publish_time,
+    render,
+)
 from etl.errors import EtlError
 from etl.settings import ROOT, Settings
 
@@ -385,23 +393,9 @@ def _write_articles(
 
 REPRINT_DATES = (
     lambda d: f"Дата: {d:%d.%m.%Y %H:%M}",
-    lambda d: f"{d.day} {C_MONTHS[d.month - 1]} {d.year}, {d:%H:%M}",
+    lambda d: f"{d.day} {UK_MONTH_GEN[d.month - 1]} {d.year}, {d:%H:%M}",
     lambda d: f"{d:%H:%M %d.%m.%Y}",
 )
-C_MONTHS = [
-    "січня",
-    "лютого",
-    "березня",
-    "квітня",
-    "травня",
-    "червня",
-    "липня",
-    "серпня",
-    "вересня",
-    "жовтня",
-    "листопада",
-    "грудня",
-]
 
 
 def _write_reprints(
