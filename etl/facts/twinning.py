@@ -23,7 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from etl.facts.countries import CountryMention, country_of, find_adjectives_lower, find_countries
-from etl.facts.text import CAP_WORD, _morph, is_cyrillic, latin, lemma, skeleton
+from etl.facts.partners import latin_name, lookup
+from etl.facts.text import CAP_WORD, _morph, is_cyrillic, lemma, skeleton
 from etl.models import Stage, TwinningPair
 
 _CONN = (
@@ -57,6 +58,8 @@ _UK_TYPE_NAME_RE = re.compile(
 _EN_TYPE_NAME_RE = re.compile(
     rf"\b(?:city|town|municipality|commune|district|county|gmina)\s+of\s+({NAME})"
 )
+_NAME_RE = re.compile(NAME)
+_VENUE_BEFORE_RE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|[Уу]|[Вв]|[Нн]а)\s+)$")
 # X and Y (became sister cities / signed ...)
 _AND_RE = re.compile(rf"({NAME})\s+(?:and|та|і|й)\s+({NAME})")
 
@@ -65,6 +68,7 @@ PARTNER_CUE_RE = re.compile(
     r"угод|співпрац|співробітн|договір|договор",
     re.IGNORECASE,
 )
+_TWIN_WORD_RE = re.compile(r"sister|twin|побрат", re.IGNORECASE)
 _STRONG_CUE_RE = re.compile(r"twin|sister|partner|memorand|побрат|партнер|меморанд", re.I)
 _SIGNED_RE = re.compile(
     r"\bsigned\b|\bconcluded\b|\btwinned\b|(?:became|are now|have become|officially)\s+"
@@ -112,6 +116,7 @@ class _Candidate:
     country: str | None
     start: int
     end: int
+    gazetteer: bool = False  # found only because partners.csv knows the name
 
 
 @dataclass
@@ -166,13 +171,13 @@ def _trim(name: str) -> str:
     return " ".join(words).strip(" -–’'")
 
 
-def normalise_partner(name: str) -> str:
-    """Latin-script names as written; Cyrillic ones transliterated (national 2010 standard)."""
-    if is_cyrillic(name):
-        return "-".join(
-            " ".join(latin(w) for w in part.split()) for part in name.replace("’", "").split("-")
-        )
-    return name
+def normalise_partner(name: str, country: str | None = None) -> str:
+    """The gazetteer's own spelling (partners.csv) when it knows the place (same country);
+    otherwise Latin-script names as written and Cyrillic ones transliterated (national 2010)."""
+    known = lookup(name, country)
+    if known is not None:
+        return known.name
+    return latin_name(name)
 
 
 def partner_key(name: str) -> str:
@@ -190,7 +195,23 @@ def _foreign_codes(mentions: list[CountryMention]) -> set[str]:
     return {m.code for m in mentions if m.code not in _NOT_PARTNER}
 
 
-def _candidates(sent: str, story_country: str | None) -> list[_Candidate]:
+class _LazyCountry:
+    """The one foreign country a whole story names, computed only if a shape needs it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.done = False
+        self.code: str | None = None
+
+    def get(self) -> str | None:
+        if not self.done:
+            codes = _foreign_codes(find_countries(self.text) + find_adjectives_lower(self.text))
+            self.code = codes.pop() if len(codes) == 1 else None
+            self.done = True
+        return self.code
+
+
+def _candidates(sent: str, story_country: _LazyCountry, twinning_story: bool) -> list[_Candidate]:
     """Foreign-side candidates of one sentence, with the country where the shape gives one."""
     out: list[_Candidate] = []
     for m in _EN_ADJ_TYPE_RE.finditer(sent):
@@ -211,16 +232,39 @@ def _candidates(sent: str, story_country: str | None) -> list[_Candidate]:
             out.append(_Candidate(m.group(1), mentions[0].code, m.start(1), m.end(1)))
     sent_codes = _foreign_codes(find_countries(sent) + find_adjectives_lower(sent))
     sent_country = sent_codes.pop() if len(sent_codes) == 1 else None
-    fallback = sent_country or story_country
     for regex in (_UK_TYPE_NAME_RE, _EN_TYPE_NAME_RE):
         for m in regex.finditer(sent):
             after = find_countries(sent[m.end(1) : m.end(1) + 60])
             code = next((c.code for c in after if c.code not in _NOT_PARTNER), None)
-            out.append(_Candidate(m.group(1), code or fallback, m.start(1), m.end(1)))
-    if _SIGNED_RE.search(sent) or re.search(r"sister|twin|побрат", sent, re.I):
+            code = code or sent_country or story_country.get()
+            out.append(_Candidate(m.group(1), code, m.start(1), m.end(1)))
+    if _SIGNED_RE.search(sent) or _TWIN_WORD_RE.search(sent):
         for m in _AND_RE.finditer(sent):
             for g in (1, 2):
-                out.append(_Candidate(m.group(g), fallback, m.start(g), m.end(g)))
+                code = sent_country or story_country.get()
+                out.append(_Candidate(m.group(g), code, m.start(g), m.end(g)))
+    if twinning_story:
+        out += _gazetteer_candidates(sent, out)
+    return out
+
+
+def _gazetteer_candidates(sent: str, found: list[_Candidate]) -> list[_Candidate]:
+    """Names partners.csv knows, in any position a shape above missed ("his Manchester
+    counterpart"); not at the sentence start and not after "in"/"у" (a venue, not a partner)."""
+    out: list[_Candidate] = []
+    for m in _NAME_RE.finditer(sent):
+        if any(c.start <= m.start() < c.end for c in found):
+            continue
+        if not sent[: m.start()].strip(' «"“‘(') or _VENUE_BEFORE_RE.search(sent, 0, m.start()):
+            continue
+        words = _trim(m.group()).split()
+        spans = [" ".join(words)] + ([w for w in words if len(w) > 3] if len(words) > 1 else [])
+        for name in spans:
+            known = lookup(name) if name else None
+            if known is not None:
+                start = m.start() + m.group().find(name)
+                out.append(_Candidate(name, known.country, start, start + len(name), True))
+                break
     return out
 
 
@@ -288,31 +332,45 @@ def extract_pairs(
     hromadas: list[str],
 ) -> list[TwinningPair]:
     """Pairs stated in the story sentences (boilerplate already removed)."""
-    cue_sents = [s for s in story if PARTNER_CUE_RE.search(s)]
-    if not cue_sents:
+    cues = [bool(PARTNER_CUE_RE.search(s)) for s in story]
+    if not any(cues):
         return []
     find_place = _find_place()
     hint = oblasts[0] if len(oblasts) == 1 else None
     all_text = " ".join([title, *story])
-    story_codes = _foreign_codes(find_countries(all_text) + find_adjectives_lower(all_text))
-    story_country = story_codes.pop() if len(story_codes) == 1 else None
+    twinning_story = bool(_STRONG_CUE_RE.search(all_text))
+    story_country = _LazyCountry(all_text)
     title_ukr = _ukrainian_side(title, [], find_place, hint) if title else None
     page_ukr: _Ukr | None = None
     if len(hromadas) == 1:
         page_ukr = _Ukr("", hromadas[0])
     elif len(oblasts) == 1:
         page_ukr = _Ukr("", oblasts[0])
+    lowered = [s.lower() for s in [title, *story]]
 
     pairs: dict[tuple[str, str], TwinningPair] = {}
-    for sent in cue_sents:
+    for i, sent in enumerate(story):
+        if cues[i]:
+            found = _candidates(sent, story_country, twinning_story)
+        elif twinning_story and i + 1 < len(story) and cues[i + 1]:
+            # "X met his Manchester counterpart. They discussed cooperation."
+            found = _gazetteer_candidates(sent, [])
+        else:
+            continue
         cands = []
-        for cand in _candidates(sent, story_country):
+        for cand in found:
             name = _trim(cand.name)
-            if not name or not cand.country or cand.country in _NOT_PARTNER:
+            if len(name) < 3:
                 continue
-            if len(name) < 3 or _is_ukrainian(name, find_place, hint):
+            known = lookup(name, cand.country)
+            country = cand.country or (known.country if known else None)
+            if not country or country in _NOT_PARTNER:
                 continue
-            cands.append(_Candidate(name, cand.country, cand.start, cand.end))
+            # A place the gazetteer knows, in the country the shape names, is foreign even if
+            # a Ukrainian village shares its name; anything else must not resolve to Ukraine.
+            if (known is None or cand.gazetteer) and _is_ukrainian(name, find_place, hint):
+                continue
+            cands.append(_Candidate(name, country, cand.start, cand.end, cand.gazetteer))
         if not cands:
             continue
         taken = [(c.start, c.end) for c in cands]
@@ -324,11 +382,12 @@ def extract_pairs(
         if ukr is None:
             continue
         for cand in cands:
-            key = (ukr.code or ukr.name.lower(), partner_key(cand.name))
+            normalised = normalise_partner(cand.name, cand.country)
+            key = (ukr.code or ukr.name.lower(), partner_key(normalised))
             if key in pairs:
                 continue
             head = cand.name.split()[0][:5].lower()
-            texts = [s for s in [title, *story] if head in s.lower()]
+            texts = [s for s, low in zip([title, *story], lowered, strict=True) if head in low]
             stage = _stage(texts or [sent])
             if stage == "other" and not _STRONG_CUE_RE.search(sent):
                 continue  # a foreign place near a vague cue: prefer precision
@@ -336,7 +395,7 @@ def extract_pairs(
                 ukrainian=ukr.name,
                 ukrainian_code=ukr.code,
                 partner=cand.name,
-                partner_normalised=normalise_partner(cand.name),
+                partner_normalised=normalised,
                 country=cand.country,
                 stage=stage,
                 sentence=sent,
