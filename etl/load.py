@@ -415,8 +415,13 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> Non
             arrays[c] = pa.array(values, type=pa.list_(pa.string()))
         else:
             arrays[c] = pa.array(values)
-    frame = pa.table(arrays)  # noqa: F841 - read by DuckDB's replacement scan below
-    con.execute(f"insert into {table} by name select * from frame")
+    # Registered explicitly: DuckDB's implicit scan of Python locals silently inserted no rows
+    # for a large frame inside the load's transaction.
+    con.register("_rows", pa.table(arrays))
+    try:
+        con.execute(f"insert into {table} by name select * from _rows")  # table: our constant
+    finally:
+        con.unregister("_rows")
 
 
 def ingest(settings: Settings, command: str, summary: LoadSummary, rebuild: bool = False) -> None:
@@ -451,7 +456,9 @@ def _write(
     for sql in statements("schema.sql"):
         con.execute(sql)
     now = datetime.now(UTC)
-    con.execute("begin")
+    # No explicit transaction: the generation file is private until swap_in(), which is what
+    # makes a load atomic. (duckdb 2.0.0 also returned empty scans of a table that received
+    # more than one row group from Arrow inside an open transaction: seen at 185,070 rows.)
     run_id = con.execute("select coalesce(max(run_id), 0) + 1 from load_runs").fetchone()[0]  # type: ignore[index]
     summary.run_id = run_id
     summary.command = command
@@ -470,7 +477,9 @@ def _write(
         con.execute("create or replace temp table incoming as from view_snapshots limit 0")
         _insert(con, "incoming", rows.snapshots)
         con.execute("insert or ignore into view_snapshots select distinct * from incoming")
-    summary.snapshots_added = con.execute("select count(*) from view_snapshots").fetchone()[0] - before  # type: ignore[index]
+    summary.snapshots_added = (
+        con.execute("select count(*) from view_snapshots").fetchone()[0] - before
+    )  # type: ignore[index]
 
     _count_pages(summary, rows, known_keys)
     summary.quarantined += [(q["file_name"], q["reason"]) for q in rows.quarantine]
@@ -507,7 +516,6 @@ def _write(
             summary.snapshots_added,
         ],
     )
-    con.execute("commit")
     con.execute("checkpoint")
 
 
@@ -531,15 +539,20 @@ def _link_stories(con: duckdb.DuckDBPyConnection) -> None:
         "select article_key, kind, edition, language, published_at, title, fingerprint "
         "from articles"
     ).df()
-    links = link_stories(frame)  # noqa: F841 - read by DuckDB below
-    con.execute("delete from stories")
-    con.execute("insert into stories by name select * from links")
+    con.register("_links", link_stories(frame))
+    try:
+        con.execute("delete from stories")
+        con.execute("insert into stories by name select * from _links")
+    finally:
+        con.unregister("_links")
 
 
 # --------------------------------------------------------------------------- commands
 
 
-def load_paths(paths: list[Path], settings: Settings | None = None, command: str = "load") -> LoadSummary:
+def load_paths(
+    paths: list[Path], settings: Settings | None = None, command: str = "load"
+) -> LoadSummary:
     settings = settings or get_settings()
     summary = LoadSummary(command=command)
     with load_lock(settings):
@@ -567,8 +580,6 @@ def rebuild(settings: Settings | None = None) -> LoadSummary:
     with load_lock(settings):
         summary.inputs = sum(1 for _ in RawArchive(settings.raw_dir).entries())
         if not summary.inputs:
-            raise EtlError(
-                f"the raw archive {settings.raw_dir} is empty", "load some pages first"
-            )
+            raise EtlError(f"the raw archive {settings.raw_dir} is empty", "load some pages first")
         ingest(settings, "rebuild", summary, rebuild=True)
     return summary

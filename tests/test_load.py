@@ -89,7 +89,9 @@ def test_nothing_given_is_lost_the_archive_keeps_every_input_byte_for_byte(tmp_p
     pages = copy_fixtures(tmp_path / "pages")
     (pages / "broken.html").write_bytes(b"<html><body>\xff\xfe garbage")
     load_paths([pages], settings)
-    archived = sorted(p.read_bytes() for p in (settings.raw_dir / "objects").rglob("*") if p.is_file())
+    archived = sorted(
+        p.read_bytes() for p in (settings.raw_dir / "objects").rglob("*") if p.is_file()
+    )
     given = sorted({p.read_bytes() for p in pages.rglob("*") if p.is_file()})
     assert archived == given
 
@@ -213,4 +215,32 @@ def test_the_database_file_is_a_complete_duckdb_file_after_every_load(tmp_path: 
     assert settings.db_path.is_symlink()
     con = duckdb.connect(str(settings.db_path), read_only=True)  # what a notebook user does
     assert con.execute("select count(*) from articles").fetchone()[0] > 0
+    con.close()
+
+
+def test_a_load_larger_than_one_duckdb_row_group_keeps_every_snapshot(tmp_path: Path) -> None:
+    """duckdb 2.0.0 lost rows read back inside an open transaction past 122,880 Arrow rows."""
+    import etl.load as load
+    from etl.archive import Entry
+    from etl.models import ListingItem, Page
+
+    settings = make_settings(tmp_path)
+    n = 130_000
+    page = Page(
+        file="big-listing.html",
+        kind="listing",
+        items=[
+            ListingItem(f"uk:{i}", None, f"t{i}", "2024-01-01T10:00:00+02:00", i) for i in range(n)
+        ],
+    )
+    entry = Entry("ab" * 32, "big-listing.html", 1, "2024-02-01T00:00:00+00:00", "manifest")
+    summary = load.LoadSummary()
+    generation = tmp_path / "gen.duckdb"
+    con = db.configure(duckdb.connect(str(generation)))
+    load._write(con, settings, "load", summary, [load.Parsed(entry, page, None)], False)
+    assert summary.snapshots_added == n
+    assert con.execute("select count(*) from articles").fetchone()[0] == n
+    assert (
+        con.execute("select count(distinct article_key) from view_intervals").fetchone()[0] == n - 1
+    )
     con.close()
