@@ -98,7 +98,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         max_pages=args.max_pages,
         delay=args.delay,
     )
-    print(summary)
+    for line in summary.lines():
+        print(line)
     return 0
 
 
@@ -187,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--edition", choices=["uk", "en", "both"], default="both")
         p.add_argument("--since", help="oldest publish date to walk back to (YYYY-MM-DD)")
         p.add_argument("--max-pages", type=int, default=50, help="listing pages per edition")
-        p.add_argument("--delay", type=float, default=1.0, help="seconds between requests")
+        p.add_argument("--delay", type=float, help="seconds between requests (default 1)")
 
     p = add("demo", cmd_demo)
     p.add_argument("--articles", type=int, default=20000)

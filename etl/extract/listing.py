@@ -110,8 +110,11 @@ def _text(node: Node | None, sep: str = " ") -> str:
 def extract_html(tree: HTMLParser, url: str | None) -> Extracted:
     out = Extracted(kind="listing", url=url, tags=_tag_of(url))
     base = url or "https://decentralization.gov.ua/"
+    # Items inside a related-news block belong to other pages: skip them by node identity
+    # (one selector query, instead of walking every item's ancestors).
+    related = {n.mem_id for n in tree.css(f"{sel.RELATED} {sel.LISTING_ITEM}")}
     for block in tree.css(sel.LISTING_ITEM):
-        if any(p.is_element_node and p.css_matches(sel.RELATED) for p in _parents(block)):
+        if block.mem_id in related:
             continue
         a = block.css_first(sel.LISTING_TITLE)
         href = a.attributes.get("href") if a is not None else None
@@ -145,13 +148,4 @@ def extract_html(tree: HTMLParser, url: str | None) -> Extracted:
                 tags=tags,
             )
         )
-    return out
-
-
-def _parents(node: Node) -> list[Node]:
-    out: list[Node] = []
-    p = node.parent
-    while p is not None and len(out) < 30:
-        out.append(p)
-        p = p.parent
     return out
