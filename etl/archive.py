@@ -17,9 +17,11 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 from etl.errors import EtlError
 
@@ -78,14 +80,15 @@ class RawArchive:
         etag: str | None = None,
         last_modified: str | None = None,
         known: set[str] | None = None,
-        sync: bool = True,
     ) -> tuple[Entry, bool]:
         """Store bytes once. Returns the entry and whether it was new.
 
         `known` is the caller's set of archived hashes (from entries()), kept up to date here,
-        so a bulk load does not stat the disk per file. A bulk caller passes sync=False and
-        calls sync() once at the end instead of paying one fsync per file.
+        so a bulk load does not stat the disk per file. Inside `with archive.bulk():` the
+        manifest stays open and everything is made durable once, at the end, instead of one
+        fsync per file.
         """
+        sync = self._bulk is None
         sha = sha256_of(data)
         if (sha in known) if known is not None else self._in_manifest(sha):
             return self._entry_for(sha), False
@@ -103,6 +106,8 @@ class RawArchive:
         )
         target = self.path_of(sha)
         target.parent.mkdir(parents=True, exist_ok=True)
+        if not self._swept:
+            self._sweep_temps()
         if not target.exists():
             tmp = target.with_name(f".{sha}.{os.getpid()}.tmp")
             try:
@@ -118,35 +123,65 @@ class RawArchive:
                     f"cannot write {file_name} into the raw archive {self.root}: {exc.strerror}",
                     "free some disk space and run the load again; nothing was changed",
                 ) from exc
-        self._append(entry, sync)
+        self._append(entry)
         if known is not None:
             known.add(sha)
         self._cache = None
         return entry, True
 
-    def sync(self) -> None:
-        """Make everything put with sync=False durable (one flush for a bulk load)."""
-        os.sync()
+    _bulk: IO[bytes] | None = None
+    _swept = False
 
-    def _append(self, entry: Entry, sync: bool) -> None:
-        line = json.dumps(asdict(entry), ensure_ascii=False, sort_keys=True) + "\n"
-        self.root.mkdir(parents=True, exist_ok=True)
+    def _sweep_temps(self) -> None:
+        """Remove half-written objects left by a process that was killed mid-write."""
+        self._swept = True
+        for tmp in self.objects.glob("*/.*.tmp"):
+            pid = tmp.name.rsplit(".", 2)[-2]
+            if pid.isdigit() and not _alive(int(pid)):
+                tmp.unlink(missing_ok=True)
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Many puts, one manifest handle, one durability point (os.sync) at the end."""
+        self._bulk = self._open_manifest()
         try:
-            size = self.manifest.stat().st_size if self.manifest.exists() else 0
-            with open(self.manifest, "a+b") as fh:
-                if size:
-                    fh.seek(size - 1)
-                    if fh.read(1) != b"\n":
-                        line = "\n" + line  # a crash tore the last line: keep ours whole
-                fh.write(line.encode("utf-8"))
-                fh.flush()
-                if sync:
-                    os.fsync(fh.fileno())
+            yield
+            self._bulk.flush()
+            os.sync()  # objects and manifest durable before any database row refers to them
         except OSError as exc:
-            raise EtlError(
-                f"cannot append to {self.manifest}: {exc.strerror}",
-                "free some disk space and run the load again",
-            ) from exc
+            raise self._write_error(exc) from exc
+        finally:
+            self._bulk.close()
+            self._bulk = None
+
+    def _open_manifest(self) -> IO[bytes]:
+        self.root.mkdir(parents=True, exist_ok=True)
+        size = self.manifest.stat().st_size if self.manifest.exists() else 0
+        fh = open(self.manifest, "a+b")  # noqa: SIM115 - closed by bulk() or _append()
+        if size:
+            fh.seek(size - 1)
+            if fh.read(1) != b"\n":
+                fh.write(b"\n")  # a crash tore the last line: start ours on a line of its own
+        return fh
+
+    def _write_error(self, exc: OSError) -> EtlError:
+        return EtlError(
+            f"cannot write into the raw archive {self.root}: {exc.strerror}",
+            "free some disk space and run the load again; the database was not changed",
+        )
+
+    def _append(self, entry: Entry) -> None:
+        line = (json.dumps(asdict(entry), ensure_ascii=False, sort_keys=True) + "\n").encode()
+        try:
+            if self._bulk is not None:
+                self._bulk.write(line)
+                return
+            with self._open_manifest() as fh:
+                fh.write(line)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            raise self._write_error(exc) from exc
 
     _cache: dict[str, Entry] | None = None
 
@@ -175,3 +210,13 @@ class RawArchive:
                 if entry.sha256 not in seen and self.has(entry.sha256):
                     seen.add(entry.sha256)
                     yield entry
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -133,32 +133,31 @@ def archive_inputs(
     """Put every input into the raw archive before anything parses it."""
     known = {e.sha256 for e in archive.entries()}
     entries = []
-    for item in inputs:
-        summary.inputs += 1
-        try:
-            data = item.path.read_bytes()
-        except OSError as exc:
-            summary.quarantined.append((item.name, f"cannot be read: {exc.strerror}"))
-            continue
-        observed = item.observed_at
-        source = "manifest"
-        if observed is None:
-            observed = datetime.fromtimestamp(item.path.stat().st_mtime, UTC)
-            source = "file_mtime"
-        entry, _ = archive.put(
-            data,
-            file_name=item.name,
-            observed_at=observed,
-            observed_from=source,
-            url=item.url,
-            status=item.status,
-            etag=item.etag,
-            last_modified=item.last_modified,
-            known=known,
-            sync=False,
-        )
-        entries.append(entry)
-    archive.sync()  # durable before any database row refers to these bytes
+    with archive.bulk():
+        for item in inputs:
+            summary.inputs += 1
+            try:
+                data = item.path.read_bytes()
+            except OSError as exc:
+                summary.quarantined.append((item.name, f"cannot be read: {exc.strerror}"))
+                continue
+            observed = item.observed_at
+            source = "manifest"
+            if observed is None:
+                observed = datetime.fromtimestamp(item.path.stat().st_mtime, UTC)
+                source = "file_mtime"
+            entry, _ = archive.put(
+                data,
+                file_name=item.name,
+                observed_at=observed,
+                observed_from=source,
+                url=item.url,
+                status=item.status,
+                etag=item.etag,
+                last_modified=item.last_modified,
+                known=known,
+            )
+            entries.append(entry)
     return entries
 
 
