@@ -20,8 +20,13 @@ SUPPORT_TAGS = (
     "міжнародне співробітництво",
     "міжнародна співпраця",
 )
-_CYR_RE = re.compile(r"[а-яіїєґ]", re.IGNORECASE)
-_LAT_RE = re.compile(r"[a-z]", re.IGNORECASE)
+# Every byte that is not an ASCII letter: deleting them leaves the Latin letters to count.
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
+# Substrings without which no sentence can carry a pair (twinning.PARTNER_CUE_RE's words).
+_PAIR_GATE = (
+    "twin", "sister", "partner", "memorand", "agreement", "cooperat", "co-operat", "побрат",
+    "партнер", "меморанд", "угод", "співпрац", "співробітн", "договір", "договор",
+)  # fmt: skip
 # Author lines (FORMAT.md §9) name the writer's employer, not the story's support.
 _AUTHOR_RE = re.compile(r"(?:Автор|Author|Авторка|By)\b\s*:?\s", re.IGNORECASE)
 
@@ -42,9 +47,9 @@ def _support_tag(tags: list[str] | None) -> bool:
 
 def detect_language(text: str) -> str | None:
     """'uk' or 'en' by script share of the first 5,000 characters; None for neither."""
-    sample = text[:5000]
-    cyr = len(_CYR_RE.findall(sample))
-    lat = len(_LAT_RE.findall(sample))
+    sample = text[:5000].encode("utf-8", "ignore")
+    cyr = sample.count(b"\xd0") + sample.count(b"\xd1")  # lead bytes of U+0400..U+047F
+    lat = len(sample.translate(None, _NOT_ASCII_LETTER))
     if cyr + lat < 20:
         return None
     return "uk" if cyr >= lat else "en"
@@ -73,7 +78,7 @@ def _analyse(
     hromadas: list[str],
 ) -> Facts:
     from etl.facts.boilerplate import strip_boilerplate
-    from etl.facts.donors import find_donors
+    from etl.facts.donors import find_donors, may_have_donors
     from etl.facts.text import clean, sentences
     from etl.facts.twinning import extract_pairs
 
@@ -82,9 +87,15 @@ def _analyse(
     tag_signal = _support_tag(tags)
     if detect_language(text + " " + head) is None:
         return Facts(international_support=tag_signal)
+    # Cheap gates first: most pages name no donor and no partnership, and need nothing more.
+    low = text.lower()
+    maybe_pairs = any(word in low for word in _PAIR_GATE)
+    maybe_donors = may_have_donors(text) or may_have_donors(head)
+    if not (maybe_pairs or maybe_donors):
+        return Facts(international_support=tag_signal)
     story = strip_boilerplate([s for s in sentences(text) if not _AUTHOR_RE.match(s)])
-    donors = find_donors(" \n".join([head, *story]))
-    pairs = extract_pairs(story, head, list(oblasts), list(hromadas))
+    donors = find_donors(" \n".join([head, *story])) if maybe_donors else []
+    pairs = extract_pairs(story, head, list(oblasts), list(hromadas)) if maybe_pairs else []
     return Facts(
         twinning=pairs,
         international_support=tag_signal or bool(donors) or bool(pairs),

@@ -13,10 +13,12 @@ The index is built once, lazily (about 0.3 s), then a lookup is a dict hit per w
 from __future__ import annotations
 
 import gettext
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
-from etl.facts.text import WORD_RE, lexeme_forms
+from etl.facts.text import APOS, UPPER, WORD_RE, lexeme_forms
 
 # English demonym adjectives: no installed library ships them. Limited to countries that
 # partner Ukrainian municipalities or fund them (Europe, North America, East Asia, ...).
@@ -75,6 +77,14 @@ UK_SKIP = {"ML", "TG", "TD", "NE", "GN"}  # Малі, Того, Чад, Ніге
 EN_SKIP = {"JE", "GN", "TD"}
 
 MAX_NGRAM = 7
+# A capitalised letter that starts a word (not inside "Ivano-Frankivsk" or "McDonald").
+_CAP_START_RE = re.compile(rf"(?<![^\W\d_])(?<![^\W\d_][{APOS}\-])[{UPPER}]")
+# A Cyrillic word with an adjective suffix: the only words find_adjectives_lower looks up.
+_UK_ADJ_WORD_RE = re.compile(
+    rf"(?<![^\W\d_])(?<![^\W\d_][{APOS}\-])[а-яіїєґ]*(?:ськ|цьк|зьк)[а-яіїєґ]*"
+    rf"(?![^\W\d_])(?![{APOS}\-][^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -150,43 +160,54 @@ def _index() -> _Index:
 
 
 def find_countries(text: str) -> list[CountryMention]:
-    """Every country mention in text, longest match first at each position. Never raises."""
+    """Every country mention in text, longest match first at each position. Never raises.
+
+    Only capitalised word starts are visited (one regex scan); the n-grams after a start that
+    heads some name are read with WORD_RE from there, so lower-case text costs almost nothing.
+    """
     index = _index()
-    words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
     out: list[CountryMention] = []
-    i = 0
-    n = len(words)
-    while i < n:
-        start, _, word = words[i]
-        low = word.lower()
-        if low not in index.heads or not word[0].isupper():
-            i += 1
+    skip_until = -1
+    for cap in _CAP_START_RE.finditer(text):
+        start = cap.start()
+        if start < skip_until:
             continue
+        first = WORD_RE.match(text, start)
+        if first is None:
+            continue
+        word = first.group()
+        low = word.lower()
+        if low not in index.heads:
+            continue
+        words = [(m.end(), m.group()) for m in islice(WORD_RE.finditer(text, start), MAX_NGRAM)]
         found = False
-        for size in range(min(MAX_NGRAM, n - i), 0, -1):
-            chunk = words[i : i + size]
-            key = tuple(w[2].lower() for w in chunk)
-            exact = tuple(w[2] for w in chunk)
+        for size in range(len(words), 0, -1):
+            chunk = words[:size]
+            key = tuple(w[1].lower() for w in chunk)
+            exact = tuple(w[1] for w in chunk)
             code = index.en.get(key) or index.uk.get(key) or EN_ACRONYMS.get(exact)
             if code and (len(exact) > 1 or len(word) > 2 or exact in EN_ACRONYMS):
-                out.append(CountryMention(start, chunk[-1][1], code, False))
-                i += size
+                out.append(CountryMention(start, chunk[-1][0], code, False))
+                skip_until = chunk[-1][0]
                 found = True
                 break
         if found:
             continue
         code = index.en_adj.get(low) or index.uk_adj.get(low)
         if code:
-            out.append(CountryMention(start, words[i][1], code, True))
-        i += 1
+            out.append(CountryMention(start, first.end(), code, True))
     return out
 
 
 def find_adjectives_lower(text: str) -> list[CountryMention]:
-    """Lower-case Ukrainian adjectives too ("з французьким містом"): Ukrainian writes them small."""
+    """Lower-case Ukrainian adjectives too ("з французьким містом"): Ukrainian writes them small.
+
+    Only words with a "-ськ-/-цьк-/-зьк-" suffix (every entry of UK_ADJECTIVES has one) are
+    looked up, found by one regex scan.
+    """
     index = _index()
     out = []
-    for m in WORD_RE.finditer(text):
+    for m in _UK_ADJ_WORD_RE.finditer(text):
         code = index.uk_adj.get(m.group().lower())
         if code:
             out.append(CountryMention(m.start(), m.end(), code, True))

@@ -41,6 +41,17 @@ _SUPPORT_RE = re.compile(
 )
 _AFTER_RE = re.compile(r"^\W{0,3}(?:-?funded|-?financed|grant|support|фінанс|грант)", re.I)
 CONTEXT_BEFORE = 50
+_JOINERS = "-’'ʼ`"  # joiners inside one WORD_RE word
+_LETTER_RE = re.compile(r"[^\W\d_]")
+# Words too common to stand for an alias in the pre-check (prefixes, lower case).
+_GENERIC = (
+    "government", "council", "agency", "international", "development", "cooperation",
+    "programme", "program", "foundation", "federal", "ministry", "bank", "union", "national",
+    "united", "states", "for", "of", "the", "and", "with", "support", "local", "regional",
+    "authorities", "better", "improved", "democratic", "education", "offering", "commission",
+    "delegation", "affairs", "global", "уряд", "програм", "фонд", "розвит", "міжнародн",
+    "співробітн", "агентств", "агенці", "банк", "федеральн", "місцев", "регіональн", "влад",
+)  # fmt: skip
 
 
 def _key(word: str) -> str:
@@ -64,22 +75,42 @@ class _Alias:
     regex: re.Pattern[str]
     donor: Donor
     needs_context: bool
+    gate: tuple[str, bool]  # _gate_literal(alias)
+
+
+def _stem(word: str) -> str:
+    """A Cyrillic word (>= 4 letters) without its case ending; other words unchanged."""
+    if not (is_cyrillic(word) and len(word) >= 4):
+        return word
+    for ending in _UK_ENDINGS:
+        if word.lower().endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word[:-1] if word[-1].lower() in _UK_ENDINGS_1 else word
+
+
+def _is_acronym(word: str) -> bool:
+    return not (is_cyrillic(word) and len(word) >= 4) and word.isupper() and len(word) <= 7
 
 
 def _word_pattern(word: str) -> str:
     if is_cyrillic(word) and len(word) >= 4:
-        stem = word
-        for ending in _UK_ENDINGS:
-            if stem.lower().endswith(ending) and len(stem) - len(ending) >= 3:
-                stem = stem[: -len(ending)]
-                break
-        else:
-            if stem[-1].lower() in _UK_ENDINGS_1:
-                stem = stem[:-1]
-        return "(?i:" + re.escape(stem) + r")\w{0,4}"
-    if word.isupper() and len(word) <= 7:
+        return "(?i:" + re.escape(_stem(word)) + r")\w{0,4}"
+    if _is_acronym(word):
         return re.escape(word)  # acronym: case-sensitive
     return "(?i:" + re.escape(word) + ")"
+
+
+def _gate_literal(alias: str) -> tuple[str, bool]:
+    """One literal every match of the alias contains, and whether it is case-sensitive.
+
+    The alias's most distinctive word: not a generic one (_GENERIC), then the longest; a
+    Cyrillic word as its stem, an acronym as written, any other word in lower case.
+    """
+    words = WORD_RE.findall(alias)
+    word = max(words, key=lambda w: (not w.lower().startswith(_GENERIC), len(w)))
+    if _is_acronym(word):
+        return word, True
+    return _stem(word).lower(), False
 
 
 def _alias_regex(alias: str) -> re.Pattern[str] | None:
@@ -106,22 +137,105 @@ def load_donors(path: Path = DONORS_CSV) -> tuple[dict[str, list[_Alias]], dict[
                     continue
                 needs_context = donor.kind == "government" and not _GOV_WORD_RE.search(alias)
                 key = _key(WORD_RE.findall(alias)[0])
-                index.setdefault(key, []).append(_Alias(regex, donor, needs_context))
+                gate = _gate_literal(alias)
+                index.setdefault(key, []).append(_Alias(regex, donor, needs_context, gate))
     for aliases in index.values():  # longest pattern first: most specific alias wins
         aliases.sort(key=lambda a: -len(a.regex.pattern))
     return index, donors
 
 
+@dataclass(frozen=True)
+class _Gate:
+    exact: re.Pattern[str]  # acronym literals, case-sensitive, on the text
+    lower: re.Pattern[str]  # other literals, on the lower-cased text
+    by_literal: dict[str, list[_Alias]]
+    prefixes: dict[str, tuple[str, ...]]  # literal -> every literal it starts with (itself too)
+    rank: dict[int, int]  # id(alias) -> its place in its key's list (most specific first)
+
+
+@lru_cache(maxsize=4)
+def _gate(path: Path = DONORS_CSV) -> _Gate:
+    index, _ = load_donors(path)
+    by_literal: dict[str, list[_Alias]] = {}
+    exact: set[str] = set()
+    lower: set[str] = set()
+    rank: dict[int, int] = {}
+    for aliases in index.values():
+        for i, alias in enumerate(aliases):
+            rank[id(alias)] = i
+            literal, case_sensitive = alias.gate
+            (exact if case_sensitive else lower).add(literal)
+            by_literal.setdefault(literal, []).append(alias)
+
+    def alternation(literals: set[str]) -> re.Pattern[str]:
+        ordered = sorted(literals, key=lambda x: (-len(x), x))
+        return re.compile("|".join(map(re.escape, ordered)) or r"(?!)")
+
+    prefixes = {
+        lit: tuple(other for other in by_literal if lit.startswith(other)) for lit in by_literal
+    }
+    return _Gate(alternation(exact), alternation(lower), by_literal, prefixes, rank)
+
+
+def _candidate_aliases(text: str) -> list[_Alias]:
+    """Aliases whose gate literal occurs as a word (or, for a Cyrillic stem, a word's start):
+    only these can match. One plain-literal scan per case; each raw hit is then checked."""
+    gate = _gate()
+    found: set[str] = set()
+    for regex, haystack in ((gate.exact, text), (gate.lower, text.lower())):
+        pos = 0
+        # Overlapping hits: a literal may sit inside a longer one ("eu" in "eur"), or start it.
+        while True:
+            hit = regex.search(haystack, pos)
+            if hit is None:
+                break
+            i = hit.start()
+            pos = i + 1
+            if i > 0 and _LETTER_RE.match(haystack, i - 1):
+                continue  # inside a word ("said" for "aid")
+            for literal in gate.prefixes.get(hit.group(), ()):
+                whole = not is_cyrillic(literal) or literal.isupper()
+                if whole and _LETTER_RE.match(haystack, i + len(literal)):
+                    continue  # a whole-word literal running on ("Ukraine" for "U")
+                found.add(literal)
+    return [alias for literal in found for alias in gate.by_literal.get(literal, ())]
+
+
+def may_have_donors(text: str) -> bool:
+    """Cheap pre-check: False means find_donors(text) is surely empty."""
+    return bool(_candidate_aliases(text))
+
+
+def _is_word_start(text: str, i: int) -> bool:
+    """True where WORD_RE would start a word (not inside "Ivano-Frankivsk")."""
+    if i > 0 and _LETTER_RE.match(text, i - 1):
+        return False
+    return not (i > 1 and text[i - 1] in _JOINERS and _LETTER_RE.match(text, i - 2))
+
+
 def find_donors(text: str) -> list[str]:
-    """Canonical donor names named in text, in order of first mention. Never raises on str."""
-    index, _ = load_donors()
+    """Canonical donor names named in text, in order of first mention. Never raises on str.
+
+    At each word start the aliases of that word's key (_key) are tried, most specific first;
+    a hit moves the scan past it. Only aliases whose gate literal occurs are looked for.
+    """
+    gate = _gate()
+    starts: dict[int, list[_Alias]] = {}
+    for alias in _candidate_aliases(text):
+        pos = 0
+        while True:
+            hit = alias.regex.search(text, pos)
+            if hit is None:
+                break
+            if _is_word_start(text, hit.start()):
+                starts.setdefault(hit.start(), []).append(alias)
+            pos = hit.start() + 1
     found: list[str] = []
     taken_until = -1
-    for match in WORD_RE.finditer(text):
-        start = match.start()
+    for start in sorted(starts):
         if start < taken_until:
             continue
-        for alias in index.get(_key(match.group()), ()):
+        for alias in sorted(starts[start], key=lambda a: gate.rank[id(a)]):
             hit = alias.regex.match(text, start)
             if not hit:
                 continue

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from etl.facts.countries import CountryMention, country_of, find_adjectives_lower, find_countries
 from etl.facts.partners import latin_name, lookup
@@ -146,6 +147,7 @@ _NOT_NAME_LEMMAS = {"республіка", "королівство", "феде�
 _PERSON_TAGS = ("Name", "Surn", "Patr")
 
 
+@lru_cache(maxsize=50_000)
 def _cyrillic_word_ends_name(word: str) -> bool:
     """A following word that is a person's name or an adjective is not part of a place name."""
     try:
@@ -180,6 +182,7 @@ def normalise_partner(name: str, country: str | None = None) -> str:
     return latin_name(name)
 
 
+@lru_cache(maxsize=50_000)
 def partner_key(name: str) -> str:
     """A key that survives language: used to merge one partner's mentions and in evaluation."""
     return " ".join(skeleton(w) for w in re.split(r"[\s\-]+", name) if w)
