@@ -102,6 +102,7 @@ class _Index:
     en_adj: dict[str, str]
     uk_adj: dict[str, str]
     heads: frozenset[str]  # lower-cased first words of every entry: cheap pre-filter
+    prefixes: frozenset[tuple[str, ...]]  # every lower-cased word prefix of a name
 
 
 def _uk_name_forms(name: str) -> set[tuple[str, ...]]:
@@ -156,7 +157,9 @@ def _index() -> _Index:
             uk_adj[form] = code
     heads = {k[0] for k in en} | {k[0] for k in uk} | set(EN_ADJECTIVES) | set(uk_adj)
     heads |= {k[0].lower() for k in EN_ACRONYMS}
-    return _Index(en, uk, dict(EN_ADJECTIVES), uk_adj, frozenset(heads))
+    keys = [*en, *uk, *(tuple(w.lower() for w in k) for k in EN_ACRONYMS)]
+    prefixes = frozenset(k[:i] for k in keys for i in range(1, len(k) + 1))
+    return _Index(en, uk, dict(EN_ADJECTIVES), uk_adj, frozenset(heads), prefixes)
 
 
 def find_countries(text: str) -> list[CountryMention]:
@@ -179,7 +182,15 @@ def find_countries(text: str) -> list[CountryMention]:
         low = word.lower()
         if low not in index.heads:
             continue
-        words = [(m.end(), m.group()) for m in islice(WORD_RE.finditer(text, start), MAX_NGRAM)]
+        words: list[tuple[int, str]] = []
+        prefix: tuple[str, ...] = ()
+        for m in islice(WORD_RE.finditer(text, start), MAX_NGRAM):
+            prefix = (*prefix, m.group().lower())
+            if prefix not in index.prefixes:
+                break  # no name goes on this way: longer n-grams cannot match
+            words.append((m.end(), m.group()))
+        if not words:
+            words = [(first.end(), word)]
         found = False
         for size in range(len(words), 0, -1):
             chunk = words[:size]

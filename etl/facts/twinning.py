@@ -201,17 +201,25 @@ def _foreign_codes(mentions: list[CountryMention]) -> set[str]:
 class _LazyCountry:
     """The one foreign country a whole story names, computed only if a shape needs it."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, sents: list[str]) -> None:
+        self.sents = sents
         self.done = False
         self.code: str | None = None
 
     def get(self) -> str | None:
         if not self.done:
-            codes = _foreign_codes(find_countries(self.text) + find_adjectives_lower(self.text))
+            codes: set[str] = set()
+            for sent in self.sents:
+                codes |= _sentence_codes(sent)
             self.code = codes.pop() if len(codes) == 1 else None
             self.done = True
         return self.code
+
+
+@lru_cache(maxsize=8192)
+def _sentence_codes(sent: str) -> frozenset[str]:
+    """Foreign countries one sentence names (cached: read by several steps)."""
+    return frozenset(_foreign_codes(find_countries(sent) + find_adjectives_lower(sent)))
 
 
 def _candidates(sent: str, story_country: _LazyCountry, twinning_story: bool) -> list[_Candidate]:
@@ -233,8 +241,8 @@ def _candidates(sent: str, story_country: _LazyCountry, twinning_story: bool) ->
         mentions = find_countries(m.group(2))
         if mentions and mentions[0].start == 0 and not mentions[0].adjective:
             out.append(_Candidate(m.group(1), mentions[0].code, m.start(1), m.end(1)))
-    sent_codes = _foreign_codes(find_countries(sent) + find_adjectives_lower(sent))
-    sent_country = sent_codes.pop() if len(sent_codes) == 1 else None
+    sent_codes = _sentence_codes(sent)
+    sent_country = next(iter(sent_codes)) if len(sent_codes) == 1 else None
     for regex in (_UK_TYPE_NAME_RE, _EN_TYPE_NAME_RE):
         for m in regex.finditer(sent):
             after = find_countries(sent[m.end(1) : m.end(1) + 60])
@@ -311,20 +319,26 @@ def _ukrainian_side(
     return best
 
 
+@lru_cache(maxsize=8192)
+def _sentence_stage(text: str) -> Stage:
+    """The stage one sentence states (cached: every candidate re-reads the same sentences)."""
+    if _SIGNED_RE.search(text):
+        return "signed"
+    if _TALKS_RE.search(text):
+        return "talks"
+    if _ACTIVITY_RE.search(text):
+        return "activity"
+    return "other"
+
+
 def _stage(texts: list[str]) -> Stage:
     best: Stage = "other"
     for text in texts:
-        stage: Stage
-        if _SIGNED_RE.search(text):
-            stage = "signed"
-        elif _TALKS_RE.search(text):
-            stage = "talks"
-        elif _ACTIVITY_RE.search(text):
-            stage = "activity"
-        else:
-            stage = "other"
+        stage = _sentence_stage(text)
         if _STAGE_ORDER[stage] > _STAGE_ORDER[best]:
             best = stage
+            if best == "signed":
+                break
     return best
 
 
@@ -342,7 +356,7 @@ def extract_pairs(
     hint = oblasts[0] if len(oblasts) == 1 else None
     all_text = " ".join([title, *story])
     twinning_story = bool(_STRONG_CUE_RE.search(all_text))
-    story_country = _LazyCountry(all_text)
+    story_country = _LazyCountry([title, *story])
     title_ukr = _ukrainian_side(title, [], find_place, hint) if title else None
     page_ukr: _Ukr | None = None
     if len(hromadas) == 1:
