@@ -90,7 +90,7 @@ def _analyse(
     # Cheap gates first: most pages name no donor and no partnership, and need nothing more.
     low = text.lower()
     maybe_pairs = any(word in low for word in _PAIR_GATE)
-    maybe_donors = may_have_donors(text) or may_have_donors(head)
+    maybe_donors = may_have_donors(head + " \n" + text)
     if not (maybe_pairs or maybe_donors):
         return Facts(international_support=tag_signal)
     story = strip_boilerplate([s for s in sentences(text) if not _AUTHOR_RE.match(s)])

@@ -149,7 +149,9 @@ class _Gate:
     exact: re.Pattern[str]  # acronym literals, case-sensitive, on the text
     lower: re.Pattern[str]  # other literals, on the lower-cased text
     by_literal: dict[str, list[_Alias]]
-    prefixes: dict[str, tuple[str, ...]]  # literal -> every literal it starts with (itself too)
+    # literal -> every literal it starts with (itself too), each with "must end a word":
+    # Latin words and acronyms are whole words in an alias; a Cyrillic stem takes an ending.
+    prefixes: dict[str, tuple[tuple[str, bool], ...]]
     rank: dict[int, int]  # id(alias) -> its place in its key's list (most specific first)
 
 
@@ -172,7 +174,12 @@ def _gate(path: Path = DONORS_CSV) -> _Gate:
         return re.compile("|".join(map(re.escape, ordered)) or r"(?!)")
 
     prefixes = {
-        lit: tuple(other for other in by_literal if lit.startswith(other)) for lit in by_literal
+        lit: tuple(
+            (other, not is_cyrillic(other) or other.isupper())
+            for other in by_literal
+            if lit.startswith(other)
+        )
+        for lit in by_literal
     }
     return _Gate(alternation(exact), alternation(lower), by_literal, prefixes, rank)
 
@@ -193,8 +200,7 @@ def _candidate_aliases(text: str) -> list[_Alias]:
             pos = i + 1
             if i > 0 and _LETTER_RE.match(haystack, i - 1):
                 continue  # inside a word ("said" for "aid")
-            for literal in gate.prefixes.get(hit.group(), ()):
-                whole = not is_cyrillic(literal) or literal.isupper()
+            for literal, whole in gate.prefixes.get(hit.group(), ()):
                 if whole and _LETTER_RE.match(haystack, i + len(literal)):
                     continue  # a whole-word literal running on ("Ukraine" for "U")
                 found.add(literal)
