@@ -18,7 +18,7 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
@@ -171,7 +171,7 @@ class RawArchive:
         )
 
     def _append(self, entry: Entry) -> None:
-        line = (json.dumps(asdict(entry), ensure_ascii=False, sort_keys=True) + "\n").encode()
+        line = (json.dumps(vars(entry), ensure_ascii=False, sort_keys=True) + "\n").encode()
         try:
             if self._bulk is not None:
                 self._bulk.write(line)
