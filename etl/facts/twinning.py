@@ -155,6 +155,17 @@ def _cyrillic_word_ends_name(word: str) -> bool:
     return "ADJF" in tag or any(t in tag for t in _PERSON_TAGS)
 
 
+@lru_cache(maxsize=50_000)
+def _is_given_name(word: str) -> bool:
+    """A Cyrillic word pymorphy3 knows as a given name ("Марія", "Петро")."""
+    if not is_cyrillic(word):
+        return False
+    try:
+        return any("Name" in parse.tag for parse in _morph().parse(word.lower()))
+    except Exception:
+        return False
+
+
 def _trim(name: str) -> str:
     words = name.split()
     while words and words[0].lower() in _STOP:
@@ -290,6 +301,8 @@ def _ukrainian_side(
         if any(s <= m.start() < e for s, e in taken):
             continue
         words = m.group().split()
+        if len(words) > 1 and _is_given_name(words[0]):
+            continue  # "Марія Савчук": a person, even if a village shares the first name
         offsets = [m.start() + len(" ".join(words[:k])) + bool(k) for k in range(len(words))]
         spans = [(i, j) for i in range(len(words)) for j in range(len(words), i, -1)]
         for i, j in spans:
