@@ -8,7 +8,9 @@ from etl.facts import analyse, fingerprint
 from etl.facts.boilerplate import strip_boilerplate
 from etl.facts.countries import country_of
 from etl.facts.donors import donor_country, find_donors
+from etl.facts.partners import PARTNERS_CSV, lookup
 from etl.facts.stories import link_stories
+from etl.facts.twinning import normalise_partner
 
 
 def test_countries_come_from_nouns_adjectives_and_case_forms_in_both_languages() -> None:
@@ -151,3 +153,64 @@ def test_linking_fifty_thousand_articles_is_fast() -> None:
     out = link_stories(frame)
     assert len(out) == n
     assert time.perf_counter() - start < 60
+
+
+def test_a_partner_in_cyrillic_gets_its_own_spelling_from_the_gazetteer() -> None:
+    body = "Ізюмська громада готується до побратимства з французьким містом Шеннв’єр-сюр-Марн."
+    [pair] = analyse(body, "uk").twinning
+    assert (pair.partner_normalised, pair.country, pair.stage) == (
+        "Chennevières-sur-Marne",
+        "FR",
+        "talks",
+    )
+
+
+def test_gazetteer_lookup_ignores_case_forms_apostrophes_and_transliteration() -> None:
+    assert normalise_partner("Вроцлавом", "PL") == "Wrocław"
+    assert normalise_partner("Кочев'є", "SI") == "Kočevje"
+    assert normalise_partner("Кочевʼє", None) == "Kočevje"
+    assert normalise_partner("Мілішівцями", "RO") == "Milișăuți"
+    assert normalise_partner("Rzheporiie", "CZ") == "Řeporyje"
+    assert normalise_partner("Shennvier-siur-Marn", None) == "Chennevières-sur-Marne"
+    assert normalise_partner("Wroclaw", "PL") == "Wrocław"
+    # Same name, other country: no match, transliteration fallback.
+    assert normalise_partner("Сіракузи", "IT") == "Sirakuzy"
+
+
+def test_a_gazetteer_partner_named_without_a_country_is_found_beside_a_cue() -> None:
+    body = (
+        "The city of Lutsk signed a twinning agreement with Lublin, Poland. "
+        "The mayor of Lutsk also met his Manchester counterpart. "
+        "They discussed cooperation between the two municipalities."
+    )
+    pairs = {p.partner_normalised: (p.country, p.stage) for p in analyse(body, "en").twinning}
+    assert pairs == {"Lublin": ("PL", "signed"), "Manchester": ("GB", "talks")}
+
+
+def test_a_venue_is_not_a_partner() -> None:
+    body = "Mayors signed a memorandum on cooperation in Manchester during the twinning forum."
+    assert analyse(body, "en").twinning == []
+
+
+def test_every_demo_partner_gets_one_spelling_in_both_languages() -> None:
+    from etl import demo_content
+
+    for en, uk, code, _, _ in getattr(demo_content, "PARTNERS", []):
+        assert normalise_partner(en, code) == normalise_partner(uk, code), (en, uk)
+        assert lookup(en, code) is not None, en
+
+
+def test_the_gazetteer_is_well_formed() -> None:
+    import csv
+
+    import pycountry
+
+    with PARTNERS_CSV.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) >= 100
+    names = [(r["name"], r["country"]) for r in rows]
+    assert len(names) == len(set(names))
+    for row in rows:
+        assert pycountry.countries.get(alpha_2=row["country"]), row
+        assert row["country"] not in {"UA", "RU", "BY"}, row
+        assert row["uk"] and all(s.strip() for s in row["uk"].split("|")), row

@@ -379,11 +379,13 @@ def extract_pairs(
 
     pairs: dict[tuple[str, str], TwinningPair] = {}
     for i, sent in enumerate(story):
+        follow: list[str] = []  # the cue sentence that speaks for a cue-less one
         if cues[i]:
             found = _candidates(sent, story_country, twinning_story)
         elif twinning_story and i + 1 < len(story) and cues[i + 1]:
             # "X met his Manchester counterpart. They discussed cooperation."
             found = _gazetteer_candidates(sent, [])
+            follow = [story[i + 1]]
         else:
             continue
         cands = []
@@ -417,7 +419,7 @@ def extract_pairs(
                 continue
             head = cand.name.split()[0][:5].lower()
             texts = [s for s, low in zip([title, *story], lowered, strict=True) if head in low]
-            stage = _stage(texts or [sent])
+            stage = _stage((texts or [sent]) + follow)
             if stage == "other" and not _STRONG_CUE_RE.search(sent.lower()):
                 continue  # a foreign place near a vague cue: prefer precision
             pairs[key] = TwinningPair(
