@@ -66,3 +66,24 @@ def test_a_typical_five_kilobyte_article_is_analysed_in_milliseconds() -> None:
         analyse(text, "en")
     per_call = (time.perf_counter() - start) / 20
     assert per_call < 0.05, per_call  # aim is ~2 ms; the bound leaves room for slow CI
+
+
+def test_the_partnership_gate_covers_every_cue_word() -> None:
+    from etl.facts import _PAIR_GATE
+    from etl.facts.twinning import PARTNER_CUE_RE
+
+    assert set(PARTNER_CUE_RE.pattern.split("|")) == set(_PAIR_GATE)
+
+
+def test_an_ordinary_five_kilobyte_page_skips_the_sentence_work() -> None:
+    para = (
+        "Deputies of the hromada approved the budget for next year on Tuesday. Spending on "
+        "schools will rise by 12 percent and 40 million hryvnias go to road repairs. "
+    )
+    text = para * 33  # ~5 KB, no partnership or donor words
+    analyse(text, "en")
+    start = time.perf_counter()
+    for _ in range(50):
+        analyse(text, "en")
+    per_call = (time.perf_counter() - start) / 50
+    assert per_call < 0.01, per_call  # ~0.4 ms measured; the bound leaves room for slow CI
