@@ -1,0 +1,603 @@
+"""DataFrame -> Plotly figure, and the small pure reshapes the figures need.
+
+Why a module of pure functions: charts are tested as figures with tiny DataFrames, without a
+browser or a Streamlit runtime, and notebooks can reuse them. This module must never import
+streamlit (a test enforces it). Every figure takes `lang` and localises its axis titles, tick
+labels, hover text and number separators; time axes are labelled with Kyiv-day buckets and ISO
+weeks. No figure sends more than MAX_POINTS points to the browser.
+"""
+
+from __future__ import annotations
+
+import gettext
+import itertools
+import json
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.i18n import (
+    Lang,
+    edition_label,
+    fmt_int,
+    fmt_num,
+    fmt_pct,
+    fmt_period,
+    plotly_separators,
+    stage_label,
+    t,
+)
+
+MAX_POINTS = 100_000  # the issue's budget per chart; checked by points()
+
+EDITION_COLOURS = {"uk": "#0057B7", "en": "#E09F00", "reprint": "#8A94A6"}
+SUPPORT_COLOUR = "#0057B7"
+OTHER_COLOUR = "#B8C2D0"
+STAGE_COLOURS = {
+    "talks": "#9DC3E6",
+    "activity": "#4A8BC9",
+    "signed": "#0B4F8A",
+    "unknown": "#B8C2D0",
+}
+STAGE_ORDER = ("talks", "activity", "signed", "unknown")
+SCALE = "Blues"
+FONT = "Inter, 'Segoe UI', Roboto, 'Noto Sans', sans-serif"
+
+
+# --------------------------------------------------------------------------------------------
+# Shared layout
+# --------------------------------------------------------------------------------------------
+
+
+def _layout(fig: go.Figure, lang: Lang, title: str | None = None, height: int = 380) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0, "font": {"size": 16}} if title else None,
+        separators=plotly_separators(lang),
+        height=height,
+        margin={"l": 8, "r": 8, "t": 48 if title else 16, "b": 8},
+        font={"family": FONT, "size": 13},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "title": None},
+        hoverlabel={"font": {"family": FONT}},
+        plot_bgcolor="white",
+    )
+    fig.update_xaxes(gridcolor="#EEF1F5", zeroline=False)
+    fig.update_yaxes(gridcolor="#EEF1F5", zeroline=False)
+    return fig
+
+
+def empty_figure(lang: Lang, title: str | None = None) -> go.Figure:
+    """A figure that says nothing matched: pages never have to special-case a chart."""
+    fig = go.Figure()
+    fig.add_annotation(
+        text=t("empty", lang), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, lang, title, height=220)
+
+
+def _time_ticks(fig: go.Figure, periods: Sequence[Any], grain: str, lang: Lang) -> None:
+    """Localised tick labels on a time axis (Plotly's own month names are English only)."""
+    unique = sorted(pd.to_datetime(pd.Series(list(periods))).dropna().unique())
+    if not unique:
+        return
+    step = max(1, int(np.ceil(len(unique) / 8)))
+    ticks = unique[::step]
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=ticks,
+        ticktext=[fmt_period(pd.Timestamp(v).date(), grain, lang) for v in ticks],
+    )
+
+
+def points(fig: go.Figure) -> int:
+    """How many data points a figure sends to the browser (x, locations or values)."""
+    total = 0
+    for trace in fig.data:
+        for attr in ("x", "locations", "values", "y"):
+            value = getattr(trace, attr, None)
+            if value is not None:
+                total += len(value)
+                break
+    return total
+
+
+def _cap(frame: pd.DataFrame, limit: int = MAX_POINTS) -> pd.DataFrame:
+    """Keep a frame within the point budget (largest values first when it has to cut)."""
+    if len(frame) <= limit:
+        return frame
+    return frame.nlargest(limit, frame.columns[-1]) if len(frame.columns) else frame.head(limit)
+
+
+# --------------------------------------------------------------------------------------------
+# Readership over time
+# --------------------------------------------------------------------------------------------
+
+
+def views_trend(
+    frame: pd.DataFrame, grain: str, lang: Lang, by: str = "edition", title: str | None = None
+) -> go.Figure:
+    """Stacked areas of views per period bucket, one per edition (or per support flag).
+
+    `frame` has the columns of the views_over_time_* queries: period, edition,
+    international_support, views.
+    """
+    if frame.empty or frame["views"].sum() <= 0:
+        return empty_figure(lang, title)
+    data = frame.groupby(["period", by], as_index=False)["views"].sum()
+    data = _cap(data.sort_values("period"))
+    fig = go.Figure()
+    keys = (
+        [k for k in ("uk", "en", "reprint") if k in set(data[by])]
+        if by == "edition"
+        else [
+            True,
+            False,
+        ]
+    )
+    for key in keys:
+        part = data[data[by] == key]
+        if part.empty:
+            continue
+        if by == "edition":
+            name, colour = edition_label(str(key), lang), EDITION_COLOURS.get(str(key), "#888")
+        else:
+            name = t("support_yes" if key else "support_no", lang)
+            colour = SUPPORT_COLOUR if key else OTHER_COLOUR
+        labels = [fmt_period(p, grain, lang) for p in part["period"]]
+        fig.add_trace(
+            go.Scatter(
+                x=part["period"],
+                y=part["views"],
+                name=name,
+                mode="lines",
+                stackgroup="views",
+                line={"width": 1.5, "color": colour},
+                customdata=labels,
+                hovertemplate="%{customdata}<br>" + name + ": %{y:,.0f}<extra></extra>",
+            )
+        )
+    _layout(fig, lang, title)
+    fig.update_yaxes(title=t("views", lang), rangemode="tozero")
+    _time_ticks(fig, data["period"], grain, lang)
+    fig.update_layout(hovermode="x unified")
+    return fig
+
+
+def edition_totals(frame: pd.DataFrame) -> pd.DataFrame:
+    """Views per edition from a views-over-time frame, largest first."""
+    if frame.empty:
+        return pd.DataFrame({"edition": [], "views": []})
+    out = frame.groupby("edition", as_index=False)["views"].sum()
+    return out.sort_values("views", ascending=False, ignore_index=True)
+
+
+def edition_bars(frame: pd.DataFrame, lang: Lang, title: str | None = None) -> go.Figure:
+    data = edition_totals(frame)
+    if data.empty or data["views"].sum() <= 0:
+        return empty_figure(lang, title)
+    labels = [edition_label(e, lang) for e in data["edition"]]
+    fig = go.Figure(
+        go.Bar(
+            x=data["views"],
+            y=labels,
+            orientation="h",
+            marker_color=[EDITION_COLOURS.get(e, "#888") for e in data["edition"]],
+            text=[fmt_int(v, lang) for v in data["views"]],
+            textposition="auto",
+            hovertemplate="%{y}: %{x:,.0f}<extra></extra>",
+        )
+    )
+    _layout(fig, lang, title, height=220)
+    fig.update_xaxes(title=t("views", lang))
+    fig.update_yaxes(autorange="reversed")
+    return fig
+
+
+def ranked_bars(
+    frame: pd.DataFrame,
+    label: str,
+    value: str,
+    lang: Lang,
+    title: str | None = None,
+    top: int = 15,
+    value_title: str | None = None,
+    digits: int = 0,
+) -> go.Figure:
+    """Horizontal bars of the `top` largest `value`s, labelled by `label`."""
+    if frame.empty or frame[value].fillna(0).sum() <= 0:
+        return empty_figure(lang, title)
+    data = frame.nlargest(top, value)
+    fig = go.Figure(
+        go.Bar(
+            x=data[value],
+            y=data[label].astype(str),
+            orientation="h",
+            marker_color=SUPPORT_COLOUR,
+            text=[fmt_num(v, lang, digits) for v in data[value]],
+            textposition="auto",
+            hovertemplate="%{y}: %{x:,." + str(digits) + "f}<extra></extra>",
+        )
+    )
+    _layout(fig, lang, title, height=max(240, 26 * len(data) + 80))
+    fig.update_xaxes(title=value_title or t("views", lang))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    return fig
+
+
+def histogram(
+    values: pd.Series, lang: Lang, title: str | None = None, x_title: str | None = None
+) -> go.Figure:
+    """A histogram binned here (so only the bins travel), on a log scale of views."""
+    clean = pd.to_numeric(values, errors="coerce").dropna()
+    if clean.empty:
+        return empty_figure(lang, title)
+    top = max(float(clean.max()), 1.0)
+    edges = np.unique(np.concatenate([[0.0], np.geomspace(1, top + 1, num=24)]))
+    counts, edges = np.histogram(clean.to_numpy(dtype=float), bins=edges)
+    labels = [f"{fmt_int(lo, lang)}–{fmt_int(hi, lang)}" for lo, hi in itertools.pairwise(edges)]
+    fig = go.Figure(
+        go.Bar(
+            x=labels,
+            y=counts,
+            marker_color=SUPPORT_COLOUR,
+            hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
+        )
+    )
+    _layout(fig, lang, title)
+    fig.update_xaxes(title=x_title or t("views", lang), type="category", tickangle=-45)
+    fig.update_yaxes(title=t("n_articles", lang))
+    return fig
+
+
+def time_to_views(
+    frame: pd.DataFrame, lang: Lang, title: str | None = None, top: int = 15
+) -> go.Figure:
+    """Grouped bars: median days to 50% and to 80% of views, per tag (most articles first)."""
+    if frame.empty:
+        return empty_figure(lang, title)
+    data = frame.nlargest(top, "articles")
+    fig = go.Figure()
+    for column, colour in (("days_to_half", "#9DC3E6"), ("days_to_80", SUPPORT_COLOUR)):
+        name = t(column, lang)
+        fig.add_trace(
+            go.Bar(
+                x=data[column],
+                y=data["tag"],
+                name=name,
+                orientation="h",
+                marker_color=colour,
+                hovertemplate="%{y}: %{x:,.1f}<extra>" + name + "</extra>",
+            )
+        )
+    _layout(fig, lang, title, height=max(260, 34 * len(data) + 80))
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(title=t("days", lang))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    return fig
+
+
+# --------------------------------------------------------------------------------------------
+# Maps
+# --------------------------------------------------------------------------------------------
+
+
+@cache
+def _geojson(path: str) -> dict[str, Any]:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def oblast_map(
+    frame: pd.DataFrame, geojson_path: Path, metric: str, lang: Lang, title: str | None = None
+) -> go.Figure:
+    """Choropleth of oblasts (shapeISO = ISO 3166-2:UA) coloured by `metric`."""
+    if frame.empty:
+        return empty_figure(lang, title)
+    name_col = "name_uk" if lang == "uk" else "name_en"
+    metric_title = {
+        "articles": t("articles", lang),
+        "views": t("views", lang),
+        "views_per_article": t("views_per_article", lang),
+    }.get(metric, metric)
+    values = frame[metric].fillna(0)
+    fig = go.Figure(
+        go.Choropleth(
+            geojson=_geojson(str(geojson_path)),
+            featureidkey="properties.shapeISO",
+            locations=frame["oblast_iso"],
+            z=values,
+            colorscale=SCALE,
+            marker_line_color="white",
+            marker_line_width=0.8,
+            customdata=np.stack(
+                [
+                    frame[name_col].astype(str),
+                    [fmt_num(v, lang, 1 if metric == "views_per_article" else 0) for v in values],
+                ],
+                axis=-1,
+            ),
+            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
+            colorbar={"title": {"text": metric_title}, "thickness": 12},
+        )
+    )
+    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
+    _layout(fig, lang, title, height=460)
+    return fig
+
+
+@cache
+def _country_names(lang: str) -> gettext.NullTranslations:
+    import pycountry
+
+    if lang == "en":
+        return gettext.NullTranslations()
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+
+
+def country_name(alpha2: str | None, lang: Lang) -> str:
+    """'FR' -> 'Франція' (uk) / 'France' (en); EU and multilateral bodies by name."""
+
+    if not isinstance(alpha2, str) or not alpha2 or alpha2 == "multilateral":
+        return t("multilateral", lang)
+    if alpha2 == "EU":
+        return t("eu", lang)
+    country = _lookup(alpha2)
+    if country is None:
+        return alpha2
+    if lang == "en":
+        return str(getattr(country, "common_name", None) or country.name)
+    return _country_names(lang).gettext(country.name)
+
+
+def alpha3(alpha2: str | None) -> str | None:
+    """ISO alpha-2 -> alpha-3 (Plotly's choropleth needs ISO-3); None when unknown."""
+
+    country = _lookup(alpha2)
+    return country.alpha_3 if country else None
+
+
+def _lookup(alpha2: object) -> Any:
+    """The pycountry record for an alpha-2 code, or None (pycountry raises on bad input)."""
+    import pycountry
+
+    if not isinstance(alpha2, str) or len(alpha2) != 2:
+        return None
+    try:
+        return pycountry.countries.get(alpha_2=alpha2.upper())
+    except (LookupError, KeyError):
+        return None
+
+
+def partner_countries(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Per partner country: pairs, distinct Ukrainian sides and mentions in the period."""
+    if pairs.empty:
+        return pd.DataFrame(columns=["country", "iso3", "pairs", "hromadas", "mentions"])
+    data = pairs.dropna(subset=["country"])
+    out = data.groupby("country", as_index=False).agg(
+        pairs=("partner", "size"), hromadas=("ukrainian", "nunique"), mentions=("mentions", "sum")
+    )
+    out["iso3"] = [alpha3(c) for c in out["country"]]
+    return out.sort_values("pairs", ascending=False, ignore_index=True)
+
+
+def world_map(pairs: pd.DataFrame, lang: Lang, title: str | None = None) -> go.Figure:
+    """World choropleth of twinning partner countries, coloured by the number of pairs."""
+    data = partner_countries(pairs).dropna(subset=["iso3"])
+    if data.empty:
+        return empty_figure(lang, title)
+    names = [country_name(c, lang) for c in data["country"]]
+    fig = go.Figure(
+        go.Choropleth(
+            locations=data["iso3"],
+            locationmode="ISO-3",
+            z=data["pairs"],
+            colorscale=SCALE,
+            marker_line_color="white",
+            marker_line_width=0.5,
+            customdata=np.stack([names, [fmt_int(v, lang) for v in data["pairs"]]], axis=-1),
+            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
+            colorbar={"title": {"text": t("n_pairs", lang)}, "thickness": 12},
+        )
+    )
+    fig.update_geos(
+        projection_type="natural earth",
+        showcountries=True,
+        countrycolor="#DDE3EA",
+        showland=True,
+        landcolor="#F5F7FA",
+        lataxis_range=[25, 72],
+        lonaxis_range=[-30, 60],
+    )
+    _layout(fig, lang, title, height=460)
+    return fig
+
+
+# --------------------------------------------------------------------------------------------
+# International support
+# --------------------------------------------------------------------------------------------
+
+
+def support_shares(publications: pd.DataFrame, views: pd.DataFrame) -> pd.DataFrame:
+    """Per period: coverage (share of articles with support) and attention (share of views)."""
+    parts = []
+    if not publications.empty:
+        pub = (
+            publications.groupby(["period", "international_support"])["articles"]
+            .sum()
+            .unstack(fill_value=0)
+        )
+        parts.append((pub.get(True, 0) / pub.sum(axis=1)).rename("coverage"))
+    if not views.empty:
+        vw = views.groupby(["period", "international_support"])["views"].sum().unstack(fill_value=0)
+        parts.append((vw.get(True, 0) / vw.sum(axis=1)).rename("attention"))
+    if not parts:
+        return pd.DataFrame(columns=["period", "coverage", "attention"])
+    out = pd.concat(parts, axis=1).sort_index().reset_index().rename(columns={"index": "period"})
+    for column in ("coverage", "attention"):
+        if column not in out:
+            out[column] = np.nan
+    return out[["period", "coverage", "attention"]]
+
+
+def support_over_time(
+    publications: pd.DataFrame,
+    views: pd.DataFrame,
+    grain: str,
+    lang: Lang,
+    title: str | None = None,
+) -> go.Figure:
+    data = support_shares(publications, views)
+    if data.empty:
+        return empty_figure(lang, title)
+    fig = go.Figure()
+    for column, colour, dash in (
+        ("coverage", "#8A94A6", "dot"),
+        ("attention", SUPPORT_COLOUR, "solid"),
+    ):
+        name = t(column, lang)
+        labels = [fmt_period(p, grain, lang) for p in data["period"]]
+        fig.add_trace(
+            go.Scatter(
+                x=data["period"],
+                y=data[column],
+                name=name,
+                mode="lines+markers" if len(data) < 60 else "lines",
+                line={"color": colour, "dash": dash, "width": 2},
+                customdata=labels,
+                hovertemplate="%{customdata}<br>" + name + ": %{y:.1%}<extra></extra>",
+            )
+        )
+    _layout(fig, lang, title)
+    fig.update_yaxes(tickformat=".0%", rangemode="tozero")
+    _time_ticks(fig, data["period"], grain, lang)
+    return fig
+
+
+def with_shares(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add coverage and attention columns to a frame with (support_)articles and (support_)views."""
+    out = frame.copy()
+    out["coverage"] = out["support_articles"] / out["articles"].where(out["articles"] > 0)
+    out["attention"] = out["support_views"] / out["views"].where(out["views"] > 0)
+    return out
+
+
+def support_by_oblast(frame: pd.DataFrame, lang: Lang, title: str | None = None) -> go.Figure:
+    """Grouped bars per oblast: coverage and attention."""
+    data = with_shares(frame)
+    data = data[(data["articles"] > 0) | (data["views"] > 0)]
+    if data.empty:
+        return empty_figure(lang, title)
+    name_col = "name_uk" if lang == "uk" else "name_en"
+    data = data.sort_values("attention", ascending=False, na_position="last")
+    fig = go.Figure()
+    for column, colour in (("coverage", "#9DC3E6"), ("attention", SUPPORT_COLOUR)):
+        name = t(column, lang)
+        fig.add_trace(
+            go.Bar(
+                x=data[name_col],
+                y=data[column],
+                name=name,
+                marker_color=colour,
+                hovertemplate="%{x}: %{y:.1%}<extra>" + name + "</extra>",
+            )
+        )
+    _layout(fig, lang, title, height=420)
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(tickformat=".0%")
+    fig.update_xaxes(tickangle=-45)
+    return fig
+
+
+def coverage_vs_attention(
+    frame: pd.DataFrame, lang: Lang, title: str | None = None, min_articles: int = 3
+) -> go.Figure:
+    """Scatter per tag: coverage (x) against attention (y), sized by articles; diagonal = parity."""
+    data = with_shares(frame)
+    data = data[data["articles"] >= min_articles].dropna(subset=["coverage", "attention"])
+    if data.empty:
+        return empty_figure(lang, title)
+    labelled = set(data.nlargest(12, "articles")["tag"])
+    size = 8 + 24 * np.sqrt(data["articles"] / data["articles"].max())
+    fig = go.Figure(
+        go.Scatter(
+            x=data["coverage"],
+            y=data["attention"],
+            mode="markers+text",
+            text=[tag if tag in labelled else "" for tag in data["tag"]],
+            textposition="top center",
+            marker={"size": size, "color": SUPPORT_COLOUR, "opacity": 0.65},
+            customdata=np.stack(
+                [data["tag"].astype(str), [fmt_int(v, lang) for v in data["articles"]]], axis=-1
+            ),
+            hovertemplate=(
+                "%{customdata[0]}<br>"
+                + t("coverage", lang)
+                + ": %{x:.1%}<br>"
+                + t("attention", lang)
+                + ": %{y:.1%}<br>"
+                + t("articles", lang)
+                + ": %{customdata[1]}<extra></extra>"
+            ),
+        )
+    )
+    fig.add_shape(type="line", x0=0, y0=0, x1=1, y1=1, line={"color": "#B8C2D0", "dash": "dash"})
+    _layout(fig, lang, title, height=460)
+    fig.update_xaxes(title=t("coverage", lang), tickformat=".0%", range=[-0.02, 1.02])
+    fig.update_yaxes(title=t("attention", lang), tickformat=".0%", range=[-0.02, 1.05])
+    fig.update_layout(showlegend=False)
+    return fig
+
+
+# --------------------------------------------------------------------------------------------
+# Twinning
+# --------------------------------------------------------------------------------------------
+
+
+def twinning_timeline(
+    frame: pd.DataFrame, grain: str, lang: Lang, title: str | None = None
+) -> go.Figure:
+    """Stacked bars of twinning mentions per period bucket and stage."""
+    if frame.empty:
+        return empty_figure(lang, title)
+    fig = go.Figure()
+    for stage in STAGE_ORDER:
+        part = frame[frame["stage"] == stage]
+        if part.empty:
+            continue
+        name = stage_label(stage, lang)
+        fig.add_trace(
+            go.Bar(
+                x=part["period"],
+                y=part["mentions"],
+                name=name,
+                marker_color=STAGE_COLOURS[stage],
+                customdata=[fmt_period(p, grain, lang) for p in part["period"]],
+                hovertemplate="%{customdata}<br>" + name + ": %{y:,.0f}<extra></extra>",
+            )
+        )
+    _layout(fig, lang, title)
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(title=t("mentions", lang))
+    _time_ticks(fig, frame["period"], grain, lang)
+    return fig
+
+
+def pairs_by_oblast(pairs: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Per oblast of the Ukrainian side: pairs and mentions in the period."""
+    if pairs.empty:
+        return pd.DataFrame(columns=["oblast", "pairs", "mentions"])
+    name_col = "oblast_uk" if lang == "uk" else "oblast_en"
+    data = pairs.assign(oblast=pairs[name_col].fillna(t("national", lang)))
+    out = data.groupby("oblast", as_index=False).agg(
+        pairs=("partner", "size"), mentions=("mentions", "sum")
+    )
+    return out.sort_values("pairs", ascending=False, ignore_index=True)
+
+
+def share_text(value: float | None, lang: Lang) -> str:
+    return fmt_pct(value, lang)

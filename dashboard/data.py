@@ -1,0 +1,201 @@
+"""The dashboard's only door to the database, and the only module that caches.
+
+Why: pages must hold no SQL and must show a new load without a restart. Every read goes
+through `etl.queries.run` (the named queries in etl/sql/queries/), and every cached result is
+keyed by `etl.db.generation_token`, which changes when a load swaps in a new database file;
+old entries simply stop being asked for. One DuckDB connection is kept per generation and
+each query runs on its own cursor, because one connection must not serve two Streamlit
+sessions (threads) at once.
+
+The per-page functions at the end (`overview`, `readership`, ...) are what the pages call and
+what bench/dashboard.py times, so the benchmark measures exactly the pages' queries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from etl import db, queries
+from etl.errors import DatabaseMissing
+from etl.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from dashboard.filters import Filters
+
+# bench/dashboard.py turns this off to time the queries themselves, warm, without the cache.
+CACHING = True
+TOP = 20  # rows in top lists and movers
+
+
+def settings() -> Settings:
+    return get_settings()
+
+
+def token() -> str:
+    """The current generation's cache key; raises DatabaseMissing when there is none."""
+    return db.generation_token(settings())
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _connection(generation: str) -> duckdb.DuckDBPyConnection:
+    """One read-only connection per generation (the token names the file)."""
+    del generation  # the cache key; db.connect opens the same current file
+    return db.connect(settings())
+
+
+def _freeze(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
+def _run(generation: str, name: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
+    cursor = _connection(generation).cursor()  # a cursor per call: safe across sessions
+    try:
+        bound = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
+        return queries.run(cursor, name, **bound)
+    finally:
+        cursor.close()
+
+
+@st.cache_data(max_entries=1000, show_spinner=False)
+def _cached(generation: str, name: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
+    return _run(generation, name, params)
+
+
+def load(name: str, **params: Any) -> pd.DataFrame:
+    """Run the named query `name` on the current database, cached per generation."""
+    generation = token()
+    frozen = tuple(sorted((k, _freeze(v)) for k, v in params.items()))
+    return (_cached if CACHING else _run)(generation, name, frozen).copy()
+
+
+def clear() -> None:
+    """Forget every cached result and connection (tests; a damaged file)."""
+    _cached.clear()
+    _connection.clear()
+
+
+@dataclass(frozen=True)
+class Status:
+    """What the app needs before any page: is there a database, and what does it hold."""
+
+    ready: bool
+    path: str
+    error: str | None = None
+    demo: bool = False
+    data_start: date | None = None
+    data_end: date | None = None
+    last_load_at: datetime | None = None
+
+
+def status() -> Status:
+    path = str(settings().db_path)
+    try:
+        quality = load("data_quality").iloc[0]
+    except DatabaseMissing:
+        return Status(ready=False, path=path)
+    except Exception as exc:  # a damaged file: the app shows the reason, never a traceback
+        return Status(ready=False, path=path, error=str(exc).splitlines()[0])
+    return Status(
+        ready=True,
+        path=path,
+        demo=bool(quality["demo_loaded"]),
+        data_start=_date(quality["data_start"]),
+        data_end=_date(quality["data_end"]),
+        last_load_at=None if pd.isna(quality["last_load_at"]) else quality["last_load_at"],
+    )
+
+
+def _date(value: Any) -> date | None:
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).date()
+
+
+# --------------------------------------------------------------------------------------------
+# What each page reads
+# --------------------------------------------------------------------------------------------
+
+
+def views_over_time(f: Filters, grain: str) -> pd.DataFrame:
+    """Views per bucket: from the daily rollup when it can answer, else from view intervals.
+
+    Both named queries return the same numbers (tests/test_dashboard_data.py checks it).
+    """
+    if f.uses_rollup():
+        return load(
+            "views_over_time_rollup",
+            start=f.start,
+            end=f.end,
+            edition=f.edition,
+            oblasts=list(f.oblasts),
+            grain=grain,
+        )
+    return load("views_over_time_detail", **f.params(), grain=grain)
+
+
+def overview(f: Filters) -> dict[str, pd.DataFrame]:
+    cmp = f.comparison()
+    return {
+        "kpis": load("kpis", **f.params()),
+        "kpis_before": load("kpis", **cmp.params()) if cmp else pd.DataFrame(),
+        "trend": views_over_time(f, auto_grain(f)),
+        "top": load("top_articles", **f.params(), top=TOP),
+        "quality": load("data_quality"),
+    }
+
+
+def readership(f: Filters, grain: str) -> dict[str, pd.DataFrame]:
+    before = f.previous()
+    return {
+        "trend": views_over_time(f, grain),
+        "tags": load("readership_by_tag", **f.params()),
+        "oblasts": load("readership_by_oblast", **f.params()),
+        "first_week": load("first_week_views", **f.params()),
+        "speed": load("time_to_views", **f.params()),
+        "movers": load("movers", **f.params(), cmp_start=before.start, cmp_end=before.end, top=TOP),
+    }
+
+
+def regions(f: Filters, oblast: str | None) -> dict[str, pd.DataFrame]:
+    out = {"oblasts": load("readership_by_oblast", **f.params())}
+    if oblast:
+        out["hromadas"] = load("hromadas_in_oblast", **f.params(), oblast=oblast)
+    return out
+
+
+def support(f: Filters, grain: str) -> dict[str, pd.DataFrame]:
+    return {
+        "publications": load("publications_over_time", **f.params(), grain=grain),
+        "views": views_over_time(f, grain),
+        "oblasts": load("readership_by_oblast", **f.params()),
+        "tags": load("readership_by_tag", **f.params()),
+        "donors": load("donors", **f.params()),
+        "countries": load("donor_countries", **f.params()),
+    }
+
+
+def twinning(f: Filters, grain: str) -> dict[str, pd.DataFrame]:
+    return {
+        "pairs": load("twinning_pairs_in_period", **f.params()),
+        "timeline": load("twinning_timeline", **f.params(), grain=grain),
+    }
+
+
+def articles(f: Filters, search: str | None) -> pd.DataFrame:
+    return load("articles_list", **f.params(), search=search or None)
+
+
+def auto_grain(f: Filters) -> str:
+    """A readable default bucket for a period's length: days up to ~3 months, then weeks/months."""
+    days = (f.end - f.start).days
+    if days <= 95:
+        return "day"
+    if days <= 2 * 366:
+        return "week"
+    return "month"

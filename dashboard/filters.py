@@ -1,0 +1,380 @@
+"""The sidebar filters, as one frozen `Filters` value that lives in the URL query string.
+
+Why: every page answers the same question for the same selection, and a copied link must
+reopen the same view. The widgets are keyed; on a session's first run their state is seeded
+from `st.query_params`, and after every run the current state is written back, so the URL
+always says what is shown. The date arithmetic (presets, comparison periods) is pure and
+tested without Streamlit. Periods are Kyiv days, end exclusive; weeks are ISO weeks.
+"""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any
+
+import streamlit as st
+
+from dashboard import data
+from dashboard.i18n import COMPARES, DEFAULT_LANG, LANGS, PRESETS, Lang, fmt_date, t
+
+DEFAULT_PRESET = "28d"
+DEFAULT_COMPARE = "previous"
+
+# URL parameter -> session-state key of its widget
+_URL = {
+    "lang": "f_lang",
+    "period": "f_preset",
+    "cmp": "f_compare",
+    "ed": "f_edition",
+    "hr": "f_hromada",
+}
+_URL_LISTS = {"ob": "f_oblasts", "tag": "f_tags"}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What every page shows: Kyiv days [start, end), compared with [cmp_start, cmp_end)."""
+
+    lang: Lang
+    preset: str
+    start: date
+    end: date  # exclusive
+    compare: str  # previous | year | none
+    cmp_start: date | None
+    cmp_end: date | None
+    edition: str | None  # uk | en | None = all
+    oblasts: tuple[str, ...] = ()
+    hromada: str | None = None
+    tags: tuple[str, ...] = ()
+    data_end: date | None = None  # the last Kyiv day with observations: presets count back from it
+
+    def params(self) -> dict[str, Any]:
+        """The named queries' filter parameters."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "edition": self.edition,
+            "oblasts": list(self.oblasts),
+            "hromada": self.hromada,
+            "tags": list(self.tags),
+        }
+
+    def comparison(self) -> Filters | None:
+        """The same filters over the comparison period, or None when comparing with nothing."""
+        if self.cmp_start is None or self.cmp_end is None:
+            return None
+        return replace(self, start=self.cmp_start, end=self.cmp_end, cmp_start=None, cmp_end=None)
+
+    def previous(self) -> Filters:
+        """The comparison period, or the previous period when comparing with nothing."""
+        cmp = self.comparison()
+        if cmp is not None:
+            return cmp
+        start, end = comparison_period(self.start, self.end, "previous") or (self.start, self.end)
+        return replace(self, start=start, end=end)
+
+    @property
+    def last_day(self) -> date:
+        """The period's last day (inclusive), for display."""
+        return self.end - timedelta(days=1)
+
+    def uses_rollup(self) -> bool:
+        """The daily rollup covers edition and oblast filters; hromada and tags need intervals."""
+        return self.hromada is None and not self.tags
+
+
+# --------------------------------------------------------------------------------------------
+# Pure date arithmetic
+# --------------------------------------------------------------------------------------------
+
+
+def _quarter_start(d: date) -> date:
+    return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+
+
+def _shift_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def preset_period(
+    preset: str, anchor: date, first_day: date | None = None
+) -> tuple[date, date] | None:
+    """[start, end) of a preset, counting back from `anchor` (the last day with data, included).
+
+    Returns None for 'custom'. 'this_*' periods run to the anchor; 'last_*' are whole.
+    """
+    end = anchor + timedelta(days=1)
+    if preset in ("7d", "28d", "90d"):
+        return end - timedelta(days=int(preset[:-1])), end
+    if preset == "this_week":
+        return anchor - timedelta(days=anchor.weekday()), end
+    if preset == "last_week":
+        monday = anchor - timedelta(days=anchor.weekday())
+        return monday - timedelta(days=7), monday
+    if preset == "this_month":
+        return anchor.replace(day=1), end
+    if preset == "last_month":
+        first = anchor.replace(day=1)
+        return _shift_months(first, -1), first
+    if preset == "this_quarter":
+        return _quarter_start(anchor), end
+    if preset == "last_quarter":
+        first = _quarter_start(anchor)
+        return _shift_months(first, -3), first
+    if preset == "this_year":
+        return date(anchor.year, 1, 1), end
+    if preset == "last_year":
+        return date(anchor.year - 1, 1, 1), date(anchor.year, 1, 1)
+    if preset == "all":
+        return (first_day or date(2014, 1, 1)), end
+    return None
+
+
+def _minus_year(d: date) -> date:
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - 1, day=28)
+
+
+def comparison_period(start: date, end: date, mode: str) -> tuple[date, date] | None:
+    """The period a KPI's delta compares against: the one just before, or a year earlier."""
+    if mode == "previous":
+        return start - (end - start), start
+    if mode == "year":
+        return _minus_year(start), _minus_year(end)
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Widgets
+# --------------------------------------------------------------------------------------------
+
+
+def _seed_from_url() -> None:
+    """On a session's first run, put the URL's values into the widgets' state."""
+    if st.session_state.get("_filters_seeded"):
+        return
+    st.session_state["_filters_seeded"] = True
+    qp = st.query_params
+    for param, key in _URL.items():
+        if qp.get(param):
+            st.session_state[key] = qp[param]
+    for param, key in _URL_LISTS.items():
+        values = qp.get_all(param)
+        if values:
+            st.session_state[key] = list(values)
+    if "from" in qp and "to" in qp:
+        with contextlib.suppress(ValueError):
+            st.session_state["f_dates"] = (
+                date.fromisoformat(qp["from"]),
+                date.fromisoformat(qp["to"]),
+            )
+    # Values the widgets cannot show (a stale link) fall back to the defaults.
+    if st.session_state.get("f_lang") not in LANGS:
+        st.session_state.pop("f_lang", None)
+    if st.session_state.get("f_preset") not in PRESETS:
+        st.session_state.pop("f_preset", None)
+    if st.session_state.get("f_compare") not in COMPARES:
+        st.session_state.pop("f_compare", None)
+    if st.session_state.get("f_edition") not in ("all", "uk", "en"):
+        st.session_state.pop("f_edition", None)
+
+
+def language() -> Lang:
+    """The interface language switch; call first, before st.navigation titles the pages."""
+    _seed_from_url()
+    st.session_state.setdefault("f_lang", DEFAULT_LANG)
+    lang: Lang = st.sidebar.radio(
+        "Мова / Language",
+        LANGS,
+        key="f_lang",
+        horizontal=True,
+        format_func=lambda code: {"uk": "Українська", "en": "English"}[code],
+    )
+    return lang
+
+
+def current_language() -> Lang:
+    value = st.session_state.get("f_lang", DEFAULT_LANG)
+    return value if value in LANGS else DEFAULT_LANG
+
+
+def _leave_legacy_pages_mode() -> None:
+    """Run deep links through app.py even right after a server start.
+
+    Streamlit treats an app whose script sits beside a `pages/` folder as an old-style
+    multipage app until some session first calls st.navigation; a deep link (/readership)
+    opened first after a restart would run its page alone, without app.py (no language switch,
+    no demo banner). Switch the flag st.navigation would set, and rerun through app.py.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def sidebar() -> Filters:
+    """Draw the filters and return the selection; keeps the URL in step."""
+    _leave_legacy_pages_mode()
+    lang = current_language()
+    _seed_from_url()
+    status = data.status()
+    anchor = status.data_end or date.today()
+    sb = st.sidebar
+    sb.header(t("filters", lang))
+
+    st.session_state.setdefault("f_preset", DEFAULT_PRESET)
+    preset = sb.selectbox(
+        t("period", lang), PRESETS, key="f_preset", format_func=lambda p: t(f"preset_{p}", lang)
+    )
+    period = preset_period(preset, anchor, status.data_start)
+    if period is None:
+        default = (anchor - timedelta(days=27), anchor)
+        st.session_state.setdefault("f_dates", default)
+        picked = sb.date_input(t("custom_dates", lang), key="f_dates", format="DD.MM.YYYY")
+        if isinstance(picked, tuple | list) and len(picked) == 2:
+            start, end = picked[0], picked[1] + timedelta(days=1)
+        else:  # the user has picked only the first day so far
+            first = picked[0] if isinstance(picked, tuple | list) and picked else anchor
+            start, end = first, first + timedelta(days=1)
+    else:
+        start, end = period
+    sb.caption(
+        t(
+            "period_label",
+            lang,
+            start=fmt_date(start, lang),
+            end=fmt_date(end - timedelta(days=1), lang),
+        )
+    )
+
+    st.session_state.setdefault("f_compare", DEFAULT_COMPARE)
+    compare = sb.selectbox(
+        t("compare", lang), COMPARES, key="f_compare", format_func=lambda c: t(f"cmp_{c}", lang)
+    )
+    cmp = comparison_period(start, end, compare)
+    if cmp:
+        sb.caption(
+            t(
+                "cmp_label",
+                lang,
+                start=fmt_date(cmp[0], lang),
+                end=fmt_date(cmp[1] - timedelta(days=1), lang),
+            )
+        )
+
+    st.session_state.setdefault("f_edition", "all")
+    edition = sb.radio(
+        t("edition", lang),
+        ("all", "uk", "en"),
+        key="f_edition",
+        horizontal=True,
+        format_func=lambda e: t(f"edition_{e}", lang),
+    )
+
+    oblasts = data.load("oblasts")
+    names = dict(
+        zip(oblasts["oblast_iso"], oblasts["name_uk" if lang == "uk" else "name_en"], strict=True)
+    )
+    _keep_known("f_oblasts", names)
+    chosen_oblasts = sb.multiselect(
+        t("oblasts", lang),
+        list(names),
+        key="f_oblasts",
+        format_func=lambda c: names.get(c, c),
+        placeholder=t("all_oblasts", lang),
+    )
+
+    options = data.load("filter_options")
+    hromadas = options[options["kind"] == "hromada"]
+    if chosen_oblasts:
+        hromadas = hromadas[hromadas["oblast_iso"].isin(chosen_oblasts)]
+    name_col = "name_uk" if lang == "uk" else "name_en"
+    hromada_names = {
+        code: f"{name} ({names.get(oblast, '')})"
+        for code, name, oblast in zip(
+            hromadas["value"], hromadas[name_col], hromadas["oblast_iso"], strict=True
+        )
+    }
+    hromada_choices = ["", *sorted(hromada_names, key=lambda c: hromada_names[c])]
+    if st.session_state.get("f_hromada") not in hromada_choices:
+        st.session_state["f_hromada"] = ""
+    hromada = sb.selectbox(
+        t("hromada", lang),
+        hromada_choices,
+        key="f_hromada",
+        format_func=lambda c: hromada_names.get(c, t("hromada_all", lang)),
+    )
+
+    tags = options[options["kind"] == "tag"]
+    tag_counts = dict(zip(tags["value"], tags["articles"], strict=True))
+    _keep_known("f_tags", tag_counts)
+    chosen_tags = sb.multiselect(
+        t("tags", lang),
+        list(tag_counts),
+        key="f_tags",
+        format_func=lambda g: f"{g} ({tag_counts[g]})",
+        placeholder=t("all_tags", lang),
+    )
+
+    filters = Filters(
+        lang=lang,
+        preset=preset,
+        start=start,
+        end=end,
+        compare=compare,
+        cmp_start=cmp[0] if cmp else None,
+        cmp_end=cmp[1] if cmp else None,
+        edition=None if edition == "all" else edition,
+        oblasts=tuple(sorted(chosen_oblasts)),
+        hromada=hromada or None,
+        tags=tuple(chosen_tags),
+        data_end=status.data_end,
+    )
+    _write_url(filters)
+    return filters
+
+
+def _keep_known(key: str, known: dict[str, Any]) -> None:
+    if key in st.session_state:
+        st.session_state[key] = [v for v in st.session_state[key] if v in known]
+
+
+def url_params(f: Filters) -> dict[str, str | list[str]]:
+    """The query string that reopens `f` (defaults left out, to keep links short)."""
+    out: dict[str, str | list[str]] = {}
+    if f.lang != DEFAULT_LANG:
+        out["lang"] = f.lang
+    if f.preset != DEFAULT_PRESET:
+        out["period"] = f.preset
+    if f.preset == "custom":
+        out["from"] = f.start.isoformat()
+        out["to"] = f.last_day.isoformat()
+    if f.compare != DEFAULT_COMPARE:
+        out["cmp"] = f.compare
+    if f.edition:
+        out["ed"] = f.edition
+    if f.oblasts:
+        out["ob"] = list(f.oblasts)
+    if f.hromada:
+        out["hr"] = f.hromada
+    if f.tags:
+        out["tag"] = list(f.tags)
+    return out
+
+
+def _write_url(f: Filters) -> None:
+    wanted = url_params(f)
+    current = {
+        k: (st.query_params.get_all(k) if k in _URL_LISTS else st.query_params[k])
+        for k in st.query_params
+    }
+    if current != wanted:
+        st.query_params.from_dict(wanted)
