@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
 
 from dashboard.i18n import (
     Lang,
@@ -237,9 +238,7 @@ def histogram(
     clean = pd.to_numeric(values, errors="coerce").dropna()
     if clean.empty:
         return empty_figure(lang, title)
-    top = max(float(clean.max()), 1.0)
-    edges = np.unique(np.concatenate([[0.0], np.geomspace(1, top + 1, num=24)]))
-    counts, edges = np.histogram(clean.to_numpy(dtype=float), bins=edges)
+    counts, edges = log_bins(clean)
     labels = [f"{fmt_int(lo, lang)}–{fmt_int(hi, lang)}" for lo, hi in itertools.pairwise(edges)]
     fig = go.Figure(
         go.Bar(
@@ -253,6 +252,24 @@ def histogram(
     fig.update_xaxes(title=x_title or t("views", lang), type="category", tickangle=-45)
     fig.update_yaxes(title=t("n_articles", lang))
     return fig
+
+
+def log_bins(values: pd.Series, bins: int = 14) -> tuple[np.ndarray, np.ndarray]:
+    """Counts over about `bins` rounded, log-spaced edges spanning the values (0 included)."""
+    data = values.to_numpy(dtype=float)
+    low = max(float(data[data > 0].min()) if (data > 0).any() else 1.0, 1.0)
+    high = max(float(data.max()), low + 1)
+    raw = np.geomspace(low, high * 1.0001, num=bins)
+    nice = [0.0]
+    for edge in raw:
+        magnitude = 10 ** max(np.floor(np.log10(edge)) - 1, 0)
+        rounded = float(np.ceil(edge / magnitude) * magnitude)
+        if rounded > nice[-1]:
+            nice.append(rounded)
+    if nice[-1] <= high:
+        nice.append(high + 1)
+    counts, edges = np.histogram(data, bins=np.array(nice))
+    return counts, edges
 
 
 def time_to_views(
@@ -292,41 +309,98 @@ def _geojson(path: str) -> dict[str, Any]:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
+def _rings(geometry: dict[str, Any], max_points: int = 400) -> list[list[list[float]]]:
+    """The outer and inner rings of a (Multi)Polygon, thinned to at most `max_points` each."""
+    polygons = (
+        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    )
+    rings = []
+    for polygon in polygons:
+        for ring in polygon:
+            step = max(1, len(ring) // max_points)
+            rings.append([*ring[::step], ring[-1]])
+    return rings
+
+
+@cache
+def _oblast_outlines(path: str) -> dict[str, tuple[list[float | None], list[float | None]]]:
+    """Per ISO code, x (lon) and y (lat) with None between rings, for filled Scatter traces."""
+    out: dict[str, tuple[list[float | None], list[float | None]]] = {}
+    for feature in _geojson(path)["features"]:
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for ring in _rings(feature["geometry"]):
+            xs += [p[0] for p in ring] + [None]
+            ys += [p[1] for p in ring] + [None]
+        out[feature["properties"]["shapeISO"]] = (xs, ys)
+
+    def extent(item: tuple[str, tuple[list[float | None], list[float | None]]]) -> float:
+        xs = [x for x in item[1][0] if x is not None]
+        ys = [y for y in item[1][1] if y is not None]
+        return (max(xs) - min(xs)) * (max(ys) - min(ys))
+
+    # Large shapes first, so Kyiv city is drawn over Kyiv Oblast, not hidden by it.
+    return dict(sorted(out.items(), key=extent, reverse=True))
+
+
 def oblast_map(
     frame: pd.DataFrame, geojson_path: Path, metric: str, lang: Lang, title: str | None = None
 ) -> go.Figure:
-    """Choropleth of oblasts (shapeISO = ISO 3166-2:UA) coloured by `metric`."""
+    """Choropleth of oblasts (GeoJSON shapeISO = ISO 3166-2:UA) coloured by `metric`.
+
+    Drawn as filled polygons on plain axes rather than a Plotly geo subplot: geo subplots
+    fetch their base map from Plotly's CDN at view time, and this map must work offline.
+    """
     if frame.empty:
         return empty_figure(lang, title)
     name_col = "name_uk" if lang == "uk" else "name_en"
-    metric_title = {
-        "articles": t("articles", lang),
-        "views": t("views", lang),
-        "views_per_article": t("views_per_article", lang),
-    }.get(metric, metric)
-    values = frame[metric].fillna(0)
-    fig = go.Figure(
-        go.Choropleth(
-            geojson=_geojson(str(geojson_path)),
-            featureidkey="properties.shapeISO",
-            locations=frame["oblast_iso"],
-            z=values,
-            colorscale=SCALE,
-            marker_line_color="white",
-            marker_line_width=0.8,
-            customdata=np.stack(
-                [
-                    frame[name_col].astype(str),
-                    [fmt_num(v, lang, 1 if metric == "views_per_article" else 0) for v in values],
-                ],
-                axis=-1,
-            ),
-            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
-            colorbar={"title": {"text": metric_title}, "thickness": 12},
+    digits = 1 if metric == "views_per_article" else 0
+    metric_title = t(metric, lang)
+    values = frame.set_index("oblast_iso")[metric].fillna(0).astype(float)
+    names = frame.set_index("oblast_iso")[name_col].astype(str)
+    top = float(values.max()) or 1.0
+    outlines = _oblast_outlines(str(geojson_path))
+    fig = go.Figure()
+    for iso, (xs, ys) in outlines.items():
+        value = float(values.get(iso, 0.0))
+        colour = sample_colorscale(SCALE, [0.08 + 0.92 * value / top])[0]
+        label = f"{names.get(iso, iso)}: {fmt_num(value, lang, digits)}"
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                fill="toself",
+                fillcolor=colour,
+                mode="lines",
+                line={"color": "white", "width": 0.8},
+                hoveron="fills",
+                name=label,
+                text=label,
+                hoverinfo="text",
+                showlegend=False,
+            )
+        )
+    fig.add_trace(  # an invisible trace that carries the colour bar
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            showlegend=False,
+            hoverinfo="skip",
+            marker={
+                "colorscale": SCALE,
+                "cmin": 0,
+                "cmax": top,
+                "color": [0],
+                "showscale": True,
+                "colorbar": {"title": {"text": metric_title}, "thickness": 12},
+            },
         )
     )
-    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
-    _layout(fig, lang, title, height=460)
+    _layout(fig, lang, title, height=520)
+    fig.update_xaxes(visible=False, showgrid=False)
+    # Degrees of longitude are shorter than degrees of latitude at Ukraine's ~48.5° N.
+    fig.update_yaxes(visible=False, showgrid=False, scaleanchor="x", scaleratio=1.51)
     return fig
 
 

@@ -214,6 +214,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "multilateral": ("багатосторонні", "multilateral"),
     "eu": ("Європейський Союз", "European Union"),
     "partner_map": ("Країни партнерів", "Partner countries"),
+    "world_map_caption": (
+        "Контури країн світової мапи Plotly завантажує зі свого CDN; без інтернету мапа порожня, "
+        "а ті самі числа — на графіку праворуч.",
+        "Plotly loads the world map's country outlines from its CDN; offline the map stays "
+        "empty and the same numbers are in the chart beside it.",
+    ),
     "pairs": ("Пари громада — партнер", "Hromada to partner pairs"),
     "n_pairs": ("Пари", "Pairs"),
     "ukrainian_side": ("Українська сторона", "Ukrainian side"),

@@ -119,6 +119,8 @@ def display_frame(
             value = value.map(formatters(lang)["bool"])
         elif kind == "date":
             value = pd.to_datetime(value).dt.date
+        elif kind in ("int", "num", "pct"):
+            value = pd.to_numeric(value, errors="coerce")
         out[t(label_key, lang)] = value
     return out.reset_index(drop=True)
 

@@ -21,7 +21,27 @@ grain = st.radio(
 d = data.twinning(f, grain)
 pairs = d["pairs"]
 
-ui.chart(charts.world_map(pairs, lang, title=t("partner_map", lang)), key="twin_map")
+map_col, bars_col = st.columns([3, 2])
+with map_col:
+    ui.chart(
+        charts.world_map(pairs, lang, title=t("partner_map", lang)),
+        key="twin_map",
+        caption=t("world_map_caption", lang),
+    )
+with bars_col:
+    countries = charts.partner_countries(pairs)
+    countries["name"] = [charts.country_name(c, lang) for c in countries["country"]]
+    ui.chart(
+        charts.ranked_bars(
+            countries,
+            "name",
+            "pairs",
+            lang,
+            title=t("partner_map", lang),
+            value_title=t("n_pairs", lang),
+        ),
+        key="twin_countries",
+    )
 
 left, right = st.columns([3, 2])
 with left:
