@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -157,51 +158,69 @@ def comparison_period(start: date, end: date, mode: str) -> tuple[date, date] | 
 
 
 def _seed_from_url() -> None:
-    """On a session's first run, put the URL's values into the widgets' state."""
-    if st.session_state.get("_filters_seeded"):
+    """On a session's first run, take the selection from the URL."""
+    if "_filters" in st.session_state:
         return
-    st.session_state["_filters_seeded"] = True
+    kept: dict[str, Any] = {}
     qp = st.query_params
     for param, key in _URL.items():
         if qp.get(param):
-            st.session_state[key] = qp[param]
+            kept[key] = qp[param]
     for param, key in _URL_LISTS.items():
         values = qp.get_all(param)
         if values:
-            st.session_state[key] = list(values)
+            kept[key] = list(values)
     if "from" in qp and "to" in qp:
         with contextlib.suppress(ValueError):
-            st.session_state["f_dates"] = (
-                date.fromisoformat(qp["from"]),
-                date.fromisoformat(qp["to"]),
-            )
+            kept["f_dates"] = (date.fromisoformat(qp["from"]), date.fromisoformat(qp["to"]))
     # Values the widgets cannot show (a stale link) fall back to the defaults.
-    if st.session_state.get("f_lang") not in LANGS:
-        st.session_state.pop("f_lang", None)
-    if st.session_state.get("f_preset") not in PRESETS:
-        st.session_state.pop("f_preset", None)
-    if st.session_state.get("f_compare") not in COMPARES:
-        st.session_state.pop("f_compare", None)
-    if st.session_state.get("f_edition") not in ("all", "uk", "en"):
-        st.session_state.pop("f_edition", None)
+    for key, allowed in (
+        ("f_lang", LANGS),
+        ("f_preset", PRESETS),
+        ("f_compare", COMPARES),
+        ("f_edition", ("all", "uk", "en")),
+    ):
+        if key in kept and kept[key] not in allowed:
+            del kept[key]
+    st.session_state["_filters"] = kept
+
+
+def _kept(key: str, default: Any) -> Any:
+    """The remembered value of a filter.
+
+    Widgets get it as their default (index / default / value), never through
+    st.session_state[key]: Streamlit forgets a widget's state when a run (another page) does
+    not draw it, and widget identities differ between pages, so the selection lives under a
+    plain key and each widget starts from it.
+    """
+    return st.session_state["_filters"].get(key, default)
+
+
+def _remember(key: str, value: Any) -> Any:
+    st.session_state["_filters"][key] = value
+    return value
+
+
+def _index(options: Sequence[Any], value: Any) -> int:
+    return list(options).index(value) if value in options else 0
 
 
 def language() -> Lang:
     """The interface language switch; call first, before st.navigation titles the pages."""
     _seed_from_url()
-    st.session_state.setdefault("f_lang", DEFAULT_LANG)
     lang: Lang = st.sidebar.radio(
         "Мова / Language",
         LANGS,
+        index=_index(LANGS, _kept("f_lang", DEFAULT_LANG)),
         key="f_lang",
         horizontal=True,
         format_func=lambda code: {"uk": "Українська", "en": "English"}[code],
     )
-    return lang
+    return _remember("f_lang", lang)
 
 
 def current_language() -> Lang:
-    value = st.session_state.get("f_lang", DEFAULT_LANG)
+    value = st.session_state.get("_filters", {}).get("f_lang", DEFAULT_LANG)
     return value if value in LANGS else DEFAULT_LANG
 
 
@@ -223,22 +242,34 @@ def _leave_legacy_pages_mode() -> None:
 def sidebar() -> Filters:
     """Draw the filters and return the selection; keeps the URL in step."""
     _leave_legacy_pages_mode()
-    lang = current_language()
     _seed_from_url()
+    lang = current_language()
     status = data.status()
     anchor = status.data_end or date.today()
     sb = st.sidebar
     sb.header(t("filters", lang))
 
-    st.session_state.setdefault("f_preset", DEFAULT_PRESET)
-    preset = sb.selectbox(
-        t("period", lang), PRESETS, key="f_preset", format_func=lambda p: t(f"preset_{p}", lang)
+    preset = _remember(
+        "f_preset",
+        sb.selectbox(
+            t("period", lang),
+            PRESETS,
+            index=_index(PRESETS, _kept("f_preset", DEFAULT_PRESET)),
+            key="f_preset",
+            format_func=lambda p: t(f"preset_{p}", lang),
+        ),
     )
     period = preset_period(preset, anchor, status.data_start)
     if period is None:
-        default = (anchor - timedelta(days=27), anchor)
-        st.session_state.setdefault("f_dates", default)
-        picked = sb.date_input(t("custom_dates", lang), key="f_dates", format="DD.MM.YYYY")
+        picked = _remember(
+            "f_dates",
+            sb.date_input(
+                t("custom_dates", lang),
+                value=_kept("f_dates", (anchor - timedelta(days=27), anchor)),
+                key="f_dates",
+                format="DD.MM.YYYY",
+            ),
+        )
         if isinstance(picked, tuple | list) and len(picked) == 2:
             start, end = picked[0], picked[1] + timedelta(days=1)
         else:  # the user has picked only the first day so far
@@ -246,82 +277,86 @@ def sidebar() -> Filters:
             start, end = first, first + timedelta(days=1)
     else:
         start, end = period
-    sb.caption(
-        t(
-            "period_label",
-            lang,
-            start=fmt_date(start, lang),
-            end=fmt_date(end - timedelta(days=1), lang),
-        )
-    )
+    last = end - timedelta(days=1)
+    sb.caption(t("period_label", lang, start=fmt_date(start, lang), end=fmt_date(last, lang)))
 
-    st.session_state.setdefault("f_compare", DEFAULT_COMPARE)
-    compare = sb.selectbox(
-        t("compare", lang), COMPARES, key="f_compare", format_func=lambda c: t(f"cmp_{c}", lang)
+    compare = _remember(
+        "f_compare",
+        sb.selectbox(
+            t("compare", lang),
+            COMPARES,
+            index=_index(COMPARES, _kept("f_compare", DEFAULT_COMPARE)),
+            key="f_compare",
+            format_func=lambda c: t(f"cmp_{c}", lang),
+        ),
     )
     cmp = comparison_period(start, end, compare)
     if cmp:
-        sb.caption(
-            t(
-                "cmp_label",
-                lang,
-                start=fmt_date(cmp[0], lang),
-                end=fmt_date(cmp[1] - timedelta(days=1), lang),
-            )
-        )
+        cmp_last = cmp[1] - timedelta(days=1)
+        sb.caption(t("cmp_label", lang, start=fmt_date(cmp[0], lang), end=fmt_date(cmp_last, lang)))
 
-    st.session_state.setdefault("f_edition", "all")
-    edition = sb.radio(
-        t("edition", lang),
-        ("all", "uk", "en"),
-        key="f_edition",
-        horizontal=True,
-        format_func=lambda e: t(f"edition_{e}", lang),
+    editions = ("all", "uk", "en")
+    edition = _remember(
+        "f_edition",
+        sb.radio(
+            t("edition", lang),
+            editions,
+            index=_index(editions, _kept("f_edition", "all")),
+            key="f_edition",
+            horizontal=True,
+            format_func=lambda e: t(f"edition_{e}", lang),
+        ),
     )
 
     oblasts = data.load("oblasts")
-    names = dict(
-        zip(oblasts["oblast_iso"], oblasts["name_uk" if lang == "uk" else "name_en"], strict=True)
-    )
-    _keep_known("f_oblasts", names)
-    chosen_oblasts = sb.multiselect(
-        t("oblasts", lang),
-        list(names),
-        key="f_oblasts",
-        format_func=lambda c: names.get(c, c),
-        placeholder=t("all_oblasts", lang),
+    name_col = "name_uk" if lang == "uk" else "name_en"
+    names = dict(zip(oblasts["oblast_iso"], oblasts[name_col], strict=True))
+    chosen_oblasts = _remember(
+        "f_oblasts",
+        sb.multiselect(
+            t("oblasts", lang),
+            list(names),
+            default=[c for c in _kept("f_oblasts", []) if c in names],
+            key="f_oblasts",
+            format_func=lambda c: names.get(c, c),
+            placeholder=t("all_oblasts", lang),
+        ),
     )
 
     options = data.load("filter_options")
     hromadas = options[options["kind"] == "hromada"]
     if chosen_oblasts:
         hromadas = hromadas[hromadas["oblast_iso"].isin(chosen_oblasts)]
-    name_col = "name_uk" if lang == "uk" else "name_en"
     hromada_names = {
         code: f"{name} ({names.get(oblast, '')})"
         for code, name, oblast in zip(
             hromadas["value"], hromadas[name_col], hromadas["oblast_iso"], strict=True
         )
     }
-    hromada_choices = ["", *sorted(hromada_names, key=lambda c: hromada_names[c])]
-    if st.session_state.get("f_hromada") not in hromada_choices:
-        st.session_state["f_hromada"] = ""
-    hromada = sb.selectbox(
-        t("hromada", lang),
-        hromada_choices,
-        key="f_hromada",
-        format_func=lambda c: hromada_names.get(c, t("hromada_all", lang)),
+    choices = ["", *sorted(hromada_names, key=lambda c: hromada_names[c])]
+    hromada = _remember(
+        "f_hromada",
+        sb.selectbox(
+            t("hromada", lang),
+            choices,
+            index=_index(choices, _kept("f_hromada", "")),
+            key="f_hromada",
+            format_func=lambda c: hromada_names.get(c, t("hromada_all", lang)),
+        ),
     )
 
     tags = options[options["kind"] == "tag"]
     tag_counts = dict(zip(tags["value"], tags["articles"], strict=True))
-    _keep_known("f_tags", tag_counts)
-    chosen_tags = sb.multiselect(
-        t("tags", lang),
-        list(tag_counts),
-        key="f_tags",
-        format_func=lambda g: f"{g} ({tag_counts[g]})",
-        placeholder=t("all_tags", lang),
+    chosen_tags = _remember(
+        "f_tags",
+        sb.multiselect(
+            t("tags", lang),
+            list(tag_counts),
+            default=[g for g in _kept("f_tags", []) if g in tag_counts],
+            key="f_tags",
+            format_func=lambda g: f"{g} ({tag_counts[g]})",
+            placeholder=t("all_tags", lang),
+        ),
     )
 
     filters = Filters(
@@ -340,11 +375,6 @@ def sidebar() -> Filters:
     )
     _write_url(filters)
     return filters
-
-
-def _keep_known(key: str, known: dict[str, Any]) -> None:
-    if key in st.session_state:
-        st.session_state[key] = [v for v in st.session_state[key] if v in known]
 
 
 def url_params(f: Filters) -> dict[str, str | list[str]]:
