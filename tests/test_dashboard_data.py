@@ -1,0 +1,134 @@
+"""The dashboard's data layer: named queries agree with direct SQL, and both views paths agree."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import duckdb
+import pandas as pd
+import pytest
+
+from dashboard import data, filters, ui
+from etl import queries
+from etl.settings import Settings
+
+ALL = {"edition": None, "oblasts": [], "hromada": None, "tags": []}
+
+
+@pytest.fixture(scope="module")
+def con(fixture_db: Settings) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(fixture_db.db_path.resolve()), read_only=True)
+
+
+def span(con: duckdb.DuckDBPyConnection) -> tuple[date, date]:
+    first, last = con.execute(
+        "select min(published_date), (select max(end_day) from view_intervals) from articles"
+    ).fetchone()
+    return first, last + timedelta(days=1)
+
+
+def test_every_dashboard_query_declares_its_columns(con: duckdb.DuckDBPyConnection) -> None:
+    start, end = span(con)
+    extra = {"grain": "month", "top": 5, "cmp_start": start, "cmp_end": end, "search": None}
+    for name in queries.names():
+        query = queries.get(name)
+        if name.startswith("weekly_") or not query.columns:
+            continue
+        frame = queries.run(con, name, start=start, end=end, oblast="UA-46", **ALL, **extra)
+        assert list(frame.columns) == list(query.columns), name
+
+
+@pytest.mark.parametrize("edition", ["uk", "en"])
+@pytest.mark.parametrize("grain", ["day", "week", "month"])
+def test_rollup_and_interval_paths_give_the_same_views(
+    con: duckdb.DuckDBPyConnection, edition: str, grain: str
+) -> None:
+    start, end = span(con)
+    params = {**ALL, "edition": edition, "start": start, "end": end, "grain": grain}
+    fast = queries.run(con, "views_over_time_rollup", **params)
+    slow = queries.run(con, "views_over_time_detail", **params)
+    keys = ["period", "edition", "international_support"]
+    merged = fast.merge(slow, on=keys, how="outer", suffixes=("_fast", "_slow")).fillna(0)
+    assert len(merged) > 0
+    assert (merged["views_fast"] - merged["views_slow"]).abs().max() < 0.01
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="derive.sql drops reprints (edition NULL) from rollup_views_daily: its final join "
+    "`using (edition, ...)` never matches NULL. Remove this mark when that is fixed.",
+)
+def test_rollup_counts_reprints_too(con: duckdb.DuckDBPyConnection) -> None:
+    start, end = span(con)
+    params = {**ALL, "start": start, "end": end, "grain": "month"}
+    fast = queries.run(con, "views_over_time_rollup", **params)["views"].sum()
+    slow = queries.run(con, "views_over_time_detail", **params)["views"].sum()
+    assert fast == pytest.approx(slow, abs=0.01)
+
+
+def test_kpis_match_direct_sql(con: duckdb.DuckDBPyConnection) -> None:
+    start, end = span(con)
+    kpis = queries.run(con, "kpis", start=start, end=end, **{**ALL, "edition": "en"}).iloc[0]
+    articles = con.execute(
+        "select count(*) from articles where edition = 'en' and published_date >= ? "
+        "and published_date < ?",
+        [start, end],
+    ).fetchone()[0]
+    views = con.execute(
+        "select sum(i.views) from view_intervals i join articles a using (article_key) "
+        "where a.edition = 'en'"
+    ).fetchone()[0]
+    assert kpis["articles"] == articles
+    assert kpis["views"] == pytest.approx(views or 0)
+
+
+def test_cached_results_are_keyed_by_the_database_generation(
+    fixture_db: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data.clear()
+    calls: list[str] = []
+    real = data._run
+
+    def counting(generation: str, name: str, params: tuple) -> pd.DataFrame:
+        calls.append(generation)
+        return real(generation, name, params)
+
+    monkeypatch.setattr(data, "_run", counting)
+    data.load("oblasts")
+    data.load("oblasts")
+    assert len(calls) == 1  # the second call is served from the cache
+    real_token = data.token()
+    monkeypatch.setattr(data, "token", lambda: real_token + ":next")
+    data.load("oblasts")
+    assert len(calls) == 2  # a new generation is a new cache key
+    data.clear()
+
+
+def test_presets_count_back_from_the_last_day_with_data() -> None:
+    anchor = date(2026, 11, 30)  # a Monday
+    assert filters.preset_period("7d", anchor) == (date(2026, 11, 24), date(2026, 12, 1))
+    assert filters.preset_period("this_week", anchor) == (date(2026, 11, 30), date(2026, 12, 1))
+    assert filters.preset_period("last_week", anchor) == (date(2026, 11, 23), date(2026, 11, 30))
+    assert filters.preset_period("last_month", anchor) == (date(2026, 10, 1), date(2026, 11, 1))
+    assert filters.preset_period("last_quarter", anchor) == (date(2026, 7, 1), date(2026, 10, 1))
+    assert filters.preset_period("this_year", anchor) == (date(2026, 1, 1), date(2026, 12, 1))
+    assert filters.preset_period("custom", anchor) is None
+
+
+def test_comparison_periods() -> None:
+    start, end = date(2026, 11, 3), date(2026, 12, 1)
+    assert filters.comparison_period(start, end, "previous") == (date(2026, 10, 6), start)
+    assert filters.comparison_period(start, end, "year") == (date(2025, 11, 3), date(2025, 12, 1))
+    assert filters.comparison_period(date(2024, 2, 29), date(2024, 3, 1), "year") == (
+        date(2023, 2, 28),
+        date(2023, 3, 1),
+    )
+    assert filters.comparison_period(start, end, "none") is None
+
+
+def test_markdown_never_carries_markup_from_data() -> None:
+    text = ui.md_escape('<script>alert("x")</script> [link](javascript:alert(1)) *b*')
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    assert "\\[link\\]" in text and "\\*b\\*" in text
+    assert ui.safe_url("javascript:alert(1)") is None
+    assert ui.safe_url("https://decentralization.ua/news/1") == "https://decentralization.ua/news/1"
