@@ -266,6 +266,8 @@ def sidebar() -> Filters:
             sb.date_input(
                 t("custom_dates", lang),
                 value=_kept("f_dates", (anchor - timedelta(days=27), anchor)),
+                min_value=date(2000, 1, 1),
+                max_value=anchor + timedelta(days=366),
                 key="f_dates",
                 format="DD.MM.YYYY",
             ),

@@ -1,0 +1,197 @@
+"""AppTest: every page runs, and on each page a changed filter shows the number direct SQL gives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import data
+from etl.settings import Settings
+from tests.conftest import make_settings
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+PAGES = ["overview", "readership", "regions", "support", "twinning", "articles"]
+
+
+@pytest.fixture(scope="module")
+def con(fixture_db: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = duckdb.connect(str(fixture_db.db_path.resolve()), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def span(con: duckdb.DuckDBPyConnection) -> tuple[date, date]:
+    """The 'all time' period: first publish day to the day after the last observation."""
+    first, last = con.execute(
+        "select min(published_date), (select max(end_day) from view_intervals) from articles"
+    ).fetchone()
+    return first, last + timedelta(days=1)
+
+
+def app(page: str = "overview", **query: str) -> AppTest:
+    data.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def number(text: str) -> float:
+    return float(text.replace("\u00a0", "").replace(" ", "").replace(",", ".").replace("−", "-"))
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_every_page_runs_without_exception(fixture_db: Settings, lang: str) -> None:
+    at = app(lang=lang, period="all")
+    for page in PAGES:
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        assert at.title, page
+
+
+def test_a_filter_that_matches_nothing_shows_an_empty_state(fixture_db: Settings) -> None:
+    at = app(period="7d", tag="no such tag")  # an unknown tag from a stale link is dropped
+    at.sidebar.radio(key="f_edition").set_value("en").run()
+    at.sidebar.selectbox(key="f_preset").set_value("custom").run()
+    at.sidebar.date_input(key="f_dates").set_value((date(2001, 1, 1), date(2001, 1, 2))).run()
+    for page in PAGES:
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+    assert any("нічого не підпадає" in i.value for i in at.info)
+
+
+def test_without_a_database_the_app_says_how_to_build_one(
+    fixture_db: Settings, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = make_settings(tmp_path)
+    monkeypatch.setenv("ENGAGEMENT_DB", str(missing.db_path))
+    at = app()
+    assert "python -m etl demo" in at.code[0].value
+    assert str(missing.db_path) in at.info[0].value
+
+
+def test_demo_data_is_announced(fixture_db: Settings, con: duckdb.DuckDBPyConnection) -> None:
+    demo = con.execute("select count(*) from load_runs where command = 'demo'").fetchone()[0]
+    at = app()
+    assert any("Демонстраційні дані" in w.value for w in at.warning) == bool(demo)
+
+
+def test_overview_articles_follow_the_edition_filter(
+    con: duckdb.DuckDBPyConnection, span: tuple[date, date]
+) -> None:
+    at = app(period="all")
+    for edition in ("en", "uk"):
+        at.sidebar.radio(key="f_edition").set_value(edition).run()
+        shown = next(m.value for m in at.metric if m.label == "Опубліковано статей")
+        expected = con.execute(
+            "select count(*) from articles where edition = ? and published_date >= ? "
+            "and published_date < ?",
+            [edition, *span],
+        ).fetchone()[0]
+        assert number(shown) == expected
+        assert at.query_params["ed"] == edition  # the link reopens this view
+
+
+def test_a_copied_link_reopens_the_same_view(fixture_db: Settings) -> None:
+    at = app("readership", lang="en", period="90d", ed="en", cmp="year")
+    assert at.title[0].value == "Readership"
+    assert at.sidebar.radio(key="f_edition").value == "en"
+    assert at.sidebar.selectbox(key="f_compare").value == "year"
+    assert at.query_params == {"lang": "en", "period": "90d", "ed": "en", "cmp": "year"}
+
+
+def test_readership_top_views_follow_the_tag_filter(
+    con: duckdb.DuckDBPyConnection, span: tuple[date, date]
+) -> None:
+    tag = con.execute(
+        "select tag from article_tags group by tag order by count(*) desc"
+    ).fetchone()[0]
+    at = app("readership", period="all")
+    at.sidebar.multiselect(key="f_tags").set_value([tag]).run()
+    movers = at.dataframe[0].value
+    top = movers.iloc[:, 3].max()  # the views column of the movers table
+    expected = con.execute(
+        "select max(v) from (select i.article_key, sum(i.views * (date_diff('day', "
+        "greatest(i.start_day, ?::date), least(i.end_day, ?::date - 1)) + 1) / i.days) as v "
+        "from view_intervals i join articles a using (article_key) "
+        "where list_contains(a.tags, ?) and i.end_day >= ? and i.start_day < ? group by 1)",
+        [span[0], span[1], tag, *span],
+    ).fetchone()[0]
+    assert top == pytest.approx(expected)
+
+
+def test_regions_hromada_articles_follow_the_chosen_oblast(
+    con: duckdb.DuckDBPyConnection, span: tuple[date, date]
+) -> None:
+    oblast = con.execute(
+        "select h.oblast_iso from article_hromadas ah join hromadas h using (hromada_code) "
+        "group by 1 order by count(*) desc"
+    ).fetchone()[0]
+    at = app("regions", period="all")
+    at.selectbox(key="regions_oblast").set_value(oblast).run()
+    table = at.dataframe[0].value
+    expected = con.execute(
+        "select count(*) from articles a, unnest(a.hromadas) as u(code) "
+        "join hromadas h on h.hromada_code = u.code "
+        "where h.oblast_iso = ? and a.published_date >= ? and a.published_date < ?",
+        [oblast, *span],
+    ).fetchone()[0]
+    assert table.iloc[:, 2].sum() == expected  # the articles column
+
+
+def test_support_donor_articles_follow_the_edition_filter(
+    con: duckdb.DuckDBPyConnection, span: tuple[date, date]
+) -> None:
+    at = app("support", period="all")
+    at.sidebar.radio(key="f_edition").set_value("uk").run()
+    donors = at.dataframe[0].value
+    shown = dict(zip(donors.iloc[:, 0], donors.iloc[:, 2], strict=True))
+    expected = dict(
+        con.execute(
+            "select donor, count(*) from donor_articles where edition = 'uk' "
+            "and published_date >= ? and published_date < ? group by donor",
+            list(span),
+        ).fetchall()
+    )
+    assert {k: v for k, v in shown.items() if v} == expected
+
+
+def test_twinning_pairs_follow_the_edition_filter(
+    con: duckdb.DuckDBPyConnection, span: tuple[date, date]
+) -> None:
+    at = app("twinning", period="all")
+    for edition in ("uk", "en"):
+        at.sidebar.radio(key="f_edition").set_value(edition).run()
+        expected = con.execute(
+            "select count(distinct (coalesce(t.ukrainian_code, lower(t.ukrainian)), "
+            "lower(t.partner_normalised))) from twinning_mentions t join articles a "
+            "using (article_key) where a.edition = ? and t.published_date >= ? "
+            "and t.published_date < ?",
+            [edition, *span],
+        ).fetchone()[0]
+        shown = len(at.dataframe[0].value) if at.dataframe else 0
+        assert shown == expected
+
+
+def test_articles_search_counts_what_direct_sql_counts(
+    con: duckdb.DuckDBPyConnection, span: tuple[date, date]
+) -> None:
+    at = app("articles", period="all")
+    at.text_input(key="articles_search").set_value("громад").run()
+    expected = con.execute(
+        "select count(*) from articles where contains(lower(coalesce(title, '')), 'громад') "
+        "and published_date >= ? and published_date < ?",
+        list(span),
+    ).fetchone()[0]
+    assert len(at.dataframe[0].value) == expected
+    assert any(f"Показано статей: {expected}" in c.value.replace("\u00a0", "") for c in at.caption)
