@@ -111,11 +111,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "grain_month": ("місяць", "month"),
     "grain_year": ("рік", "year"),
     # KPIs and quality
-    "kpi_articles": ("Опубліковано статей", "Articles published"),
-    "kpi_views": ("Переглядів за період", "Views gained"),
-    "kpi_median": ("Медіана переглядів на статтю", "Median views per article"),
-    "kpi_support": ("Частка про міжнародну підтримку", "Share with international support"),
-    "kpi_twinning": ("Згадок про побратимство", "Twinning events"),
+    "kpi_articles": ("Статей", "Articles"),
+    "kpi_views": ("Переглядів", "Views"),
+    "kpi_median": ("Медіана на статтю", "Median per article"),
+    "kpi_support": ("Міжнар. підтримка", "Intl. support"),
+    "kpi_twinning": ("Побратимство", "Twinning"),
+    "kpi_articles_help": ("Статті, опубліковані в періоді.", "Articles published in the period."),
+    "kpi_views_help": (
+        "Перегляди, набрані в періоді всіма статтями за фільтрами.",
+        "Views gained in the period by all matching articles.",
+    ),
+    "kpi_support_help": (
+        "Частка опублікованих статей про міжнародну підтримку.",
+        "Share of the articles published with international support.",
+    ),
+    "kpi_twinning_help": (
+        "Згадки про побратимство у статтях, опублікованих у періоді.",
+        "Twinning mentions in the articles published in the period.",
+    ),
     "kpi_median_help": (
         "Медіана переглядів, набраних за період статтями, опублікованими в ньому.",
         "Median of the views gained in the period by the articles published in it.",

@@ -92,7 +92,7 @@ def test_overview_articles_follow_the_edition_filter(
     at = app(period="all")
     for edition in ("en", "uk"):
         at.sidebar.radio(key="f_edition").set_value(edition).run()
-        shown = next(m.value for m in at.metric if m.label == "Опубліковано статей")
+        shown = next(m.value for m in at.metric if m.label == "Статей")
         expected = con.execute(
             "select count(*) from articles where edition = ? and published_date >= ? "
             "and published_date < ?",

@@ -15,11 +15,11 @@ ui.header(f, "page_overview")
 now = d["kpis"].iloc[0]
 before = d["kpis_before"].iloc[0] if not d["kpis_before"].empty else None
 tiles = [
-    ("kpi_articles", "articles", lambda v: fmt_int(v, lang), False, None),
-    ("kpi_views", "views", lambda v: fmt_int(v, lang), False, None),
+    ("kpi_articles", "articles", lambda v: fmt_int(v, lang), False, "kpi_articles_help"),
+    ("kpi_views", "views", lambda v: fmt_int(v, lang), False, "kpi_views_help"),
     ("kpi_median", "median_views", lambda v: fmt_num(v, lang, 0), False, "kpi_median_help"),
-    ("kpi_support", "support_share", lambda v: fmt_pct(v, lang), True, None),
-    ("kpi_twinning", "twinning_events", lambda v: fmt_int(v, lang), False, None),
+    ("kpi_support", "support_share", lambda v: fmt_pct(v, lang), True, "kpi_support_help"),
+    ("kpi_twinning", "twinning_events", lambda v: fmt_int(v, lang), False, "kpi_twinning_help"),
 ]
 for column, (label, field, fmt, share, help_key) in zip(st.columns(5), tiles, strict=True):
     old = None if before is None else before[field]
@@ -69,7 +69,7 @@ else:
 q = d["quality"].iloc[0]
 with st.container(border=True):
     st.markdown(f"**{t('quality', lang)}**")
-    cols = st.columns(5)
+    cols = st.columns([1, 1, 1, 1, 2])
     cols[0].metric(t("q_no_region", lang), fmt_int(q["no_region"], lang))
     cols[1].metric(t("q_no_tags", lang), fmt_int(q["no_tags"], lang))
     cols[2].metric(t("q_counters_down", lang), fmt_int(q["counters_down"], lang))
