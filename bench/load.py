@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 import time
 from collections import defaultdict
 from datetime import UTC, timedelta
@@ -122,6 +123,36 @@ def week_crawl(scale: str) -> list[Any]:
     return out
 
 
+class _TimedConnection:
+    """A DuckDB connection that adds each statement's time to `into` (by its first words)."""
+
+    def __init__(self, con: Any, into: dict[str, float]) -> None:
+        self._con, self._into = con, into
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        # DuckDB finds Python frames (replacement scans) in the caller's locals, not ours.
+        caller = sys._getframe(1).f_locals
+        frames = [
+            name
+            for name, value in caller.items()
+            if f" {name}" in sql and type(value).__name__ in ("Table", "DataFrame")
+        ]
+        for name in frames:
+            self._con.register(name, caller[name])
+        t = time.perf_counter()
+        try:
+            return self._con.execute(sql, *args)
+        finally:
+            for name in frames:
+                self._con.unregister(name)
+            body = [ln for ln in sql.splitlines() if ln.strip() and not ln.startswith("--")]
+            key = " ".join(" ".join(body[:1]).split()[:5])[:60]
+            self._into[key] = self._into.get(key, 0.0) + time.perf_counter() - t
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
+
+
 def incremental(scale: str, repeat: int) -> dict[str, Any]:
     from etl import db, load
 
@@ -149,6 +180,17 @@ def incremental(scale: str, repeat: int) -> dict[str, Any]:
     db.new_generation = timed_fn("copy generation", db.new_generation)  # type: ignore[assignment]
     load._link_stories = timed_fn("link stories", load._link_stories)  # type: ignore[assignment]
     load._write = timed_fn("write+derive+checkpoint", load._write)  # type: ignore[assignment]
+    statements: dict[str, float] = {}
+
+    class _Shim:  # etl.load's `duckdb`, with connect() returning a timed connection
+        def __getattr__(self, name: str) -> Any:
+            return getattr(duckdb, name)
+
+        @staticmethod
+        def connect(*args: Any, **kwargs: Any) -> Any:
+            return _TimedConnection(duckdb.connect(*args, **kwargs), statements)
+
+    load.duckdb = _Shim()  # type: ignore[assignment]
     total = Timing()
     added: list[int] = []
     try:
@@ -161,6 +203,7 @@ def incremental(scale: str, repeat: int) -> dict[str, Any]:
             added.append(summary.snapshots_added)
     finally:
         load.parse_entries, db.new_generation, load._link_stories, load._write = original
+        load.duckdb = duckdb  # type: ignore[assignment]
         common.point_at_base(scale)
         _clear_generations(settings.generations_dir)
     return {
@@ -171,6 +214,9 @@ def incremental(scale: str, repeat: int) -> dict[str, Any]:
         "prepare_s": prepare_s,
         "total": total.summary(),
         "phases": {k: v.summary() for k, v in phases.items()},
+        "statements_mean_s": dict(
+            sorted(((k, v / repeat) for k, v in statements.items()), key=lambda kv: -kv[1])
+        ),
         "base_bytes": common.base_file(scale).stat().st_size,
     }
 
@@ -212,6 +258,9 @@ def main() -> None:
     print(f"  total  {fmt_timing(r['total'], 's')}  (base file {r['base_bytes'] / 2**20:.0f} MiB)")
     for name, t in r["phases"].items():
         print(f"    {name:<26} {fmt_timing(t, 's')}")
+    print("    slowest statements (mean s per load):")
+    for sql, secs in list(r["statements_mean_s"].items())[:12]:
+        print(f"      {secs:7.2f}  {sql}")
     if "demo" in r:
         print(f"  demo build (20,000 articles, make run): {r['demo']['seconds']:.1f} s")
     print(f"peak RSS {common.peak_rss_mb():.0f} MiB; load average {common.load_average()}")

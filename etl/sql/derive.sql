@@ -2,6 +2,19 @@
 -- Run by the loader after every load inside the new generation's transaction; a rebuild
 -- simply marks every article affected. Statements are separated by lines of ';'.
 
+-- What the rollup held for the affected articles before this load: their intervals with the
+-- group they counted in. Compared below with what they hold after it, to find the first day
+-- whose views can have changed; the rollup is recomputed from that day on only.
+create or replace temp table rollup_before as
+select g.edition, g.oblasts_key, g.international_support, i.start_day, i.end_day, i.views,
+       i.days
+from view_intervals i
+join (select article_key, edition, array_to_string(list_sort(oblasts), ',') as oblasts_key,
+             international_support
+      from articles where article_key in (select article_key from affected)) g
+    using (article_key);
+;
+
 delete from articles where article_key in (select article_key from affected);
 insert into articles
 with
@@ -172,19 +185,51 @@ select article_key, start_day, end_day, date_diff('day', start_day, end_day) + 1
 from spans where gained > 0 or decreased
 order by end_day, article_key;
 ;
--- The rollup is rebuilt whole: it is small (days x editions x region sets) and a scan of the
--- intervals is cheap. Each interval adds its daily rate from start_day and removes it after
--- end_day; a running sum over days turns those steps into daily views in O(intervals + days).
-delete from rollup_views_daily;
-insert into rollup_views_daily
-with steps as (
-    select a.edition, array_to_string(list_sort(a.oblasts), ',') as oblasts_key,
-           a.international_support, i.start_day as day, i.views / i.days as delta
-    from view_intervals i join articles a using (article_key)
+-- The rollup is updated from `since`, the first day any affected article's intervals or group
+-- changed (NULL: nothing changed; a first load or a rebuild starts from the first interval).
+-- Days before it keep their rows: no interval that starts earlier was added, removed or moved.
+-- For the days from `since` on, each interval overlapping them adds its daily rate from
+-- greatest(start_day, since) and removes it after end_day; a running sum over days turns those
+-- steps into daily views in O(intervals + days). Intervals are sorted by end_day, so the scan
+-- of those ending on or after `since` reads little more than the load's own.
+create or replace temp table rollup_since as
+with after as (
+    select g.edition, g.oblasts_key, g.international_support, i.start_day, i.end_day,
+           i.views, i.days
+    from view_intervals i
+    join (select article_key, edition, array_to_string(list_sort(oblasts), ',') as oblasts_key,
+                 international_support
+          from articles where article_key in (select article_key from affected)) g
+        using (article_key)
+),
+changed as (
+    (select * from rollup_before except all select * from after)
     union all
-    select a.edition, array_to_string(list_sort(a.oblasts), ','), a.international_support,
-           i.end_day + 1, -(i.views / i.days)
-    from view_intervals i join articles a using (article_key)
+    (select * from after except all select * from rollup_before)
+)
+select min(start_day) as since from changed;
+;
+delete from rollup_views_daily where day >= (select since from rollup_since);
+;
+insert into rollup_views_daily
+with groups as (
+    select article_key, edition, array_to_string(list_sort(oblasts), ',') as oblasts_key,
+           international_support
+    from articles
+),
+recent as (
+    select g.edition, g.oblasts_key, g.international_support,
+           greatest(i.start_day, s.since) as start_day, i.end_day, i.views / i.days as rate
+    from view_intervals i
+    join rollup_since s on i.end_day >= s.since
+    join groups g using (article_key)
+),
+steps as (
+    select edition, oblasts_key, international_support, start_day as day, rate as delta
+    from recent
+    union all
+    select edition, oblasts_key, international_support, end_day + 1, -rate
+    from recent
 ),
 per_day as (
     select edition, oblasts_key, international_support, day, sum(delta) as delta
