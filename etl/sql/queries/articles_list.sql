@@ -1,12 +1,24 @@
 -- description: Every matching article published in [start, end) (Kyiv dates) whose title contains `search` (case-insensitive; NULL = all), with views gained in the period and its latest counter.
 -- params: start DATE, end DATE, edition VARCHAR, oblasts VARCHAR[], hromada VARCHAR, tags VARCHAR[], search VARCHAR
 -- columns: published_date, edition, title, url, oblast_names_uk, oblast_names_en, tags, donors, international_support, twinning_count, views, total_views, article_key
-select e.published_date, coalesce(e.edition, 'reprint') as edition, e.title, e.url,
-       e.oblast_names_uk, e.oblast_names_en, e.tags, e.donors, e.international_support,
-       e.twinning_count, coalesce(v.views, 0) as views, e.views as total_views, e.article_key
-from matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[]) m
-join articles_enriched e using (article_key)
+with m as (
+    select *
+    from matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
+    where published_date >= $start and published_date < $end
+      and ($search is null or contains(lower(coalesce(title, '')), lower($search)))
+),
+names as (
+    select m.article_key, list(o.name_uk order by o.oblast_iso) as oblast_names_uk,
+           list(o.name_en order by o.oblast_iso) as oblast_names_en
+    from m, unnest(m.oblasts) as u(oblast_iso) join oblasts o using (oblast_iso)
+    group by m.article_key
+)
+select m.published_date, coalesce(m.edition, 'reprint') as edition, m.title, m.url,
+       coalesce(n.oblast_names_uk, []) as oblast_names_uk,
+       coalesce(n.oblast_names_en, []) as oblast_names_en,
+       m.tags, m.donors, m.international_support, m.twinning_count,
+       coalesce(v.views, 0) as views, m.views as total_views, m.article_key
+from m
+left join names n using (article_key)
 left join views_in_period($start, $end) v using (article_key)
-where m.published_date >= $start and m.published_date < $end
-  and ($search is null or contains(lower(coalesce(e.title, '')), lower($search)))
-order by e.published_date desc, e.article_key
+order by m.published_date desc, m.article_key

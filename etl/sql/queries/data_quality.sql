@@ -5,7 +5,7 @@ select
     (select count(*) from articles) as articles,
     (select count(*) from articles where len(oblasts) = 0) as no_region,
     (select count(*) from articles where len(tags) = 0) as no_tags,
-    (select count(*) from view_anomalies) as counters_down,
+    (select count(*) from view_intervals where decreased) as counters_down,
     (select count(*) from quarantine) as quarantined,
     (select max(coalesce(finished_at, started_at)) from load_runs) as last_load_at,
     (select arg_max(command, run_id) from load_runs) as last_load_command,
