@@ -472,10 +472,19 @@ def _write(
         _insert(con, table, data)
     before = con.execute("select count(*) from view_snapshots").fetchone()[0]  # type: ignore[index]
     if rows.snapshots:
-        # The same counter value can arrive twice (two renderings fetched together).
+        # The same counter value can arrive twice (two renderings fetched together), and a
+        # snapshot already stored is kept as it is. An anti-join rather than INSERT OR IGNORE:
+        # it needs no primary-key index, whose in-memory form outgrows RAM at ~100 million
+        # snapshots (docs/benchmarks.md); with the key in place it behaves the same.
         con.execute("create or replace temp table incoming as from view_snapshots limit 0")
         _insert(con, "incoming", rows.snapshots)
-        con.execute("insert or ignore into view_snapshots select distinct * from incoming")
+        con.execute(
+            "insert into view_snapshots "
+            "select distinct on (article_key, observed_at, sha256) * from incoming i "
+            "where not exists (select 1 from view_snapshots v where v.article_key = i.article_key"
+            " and v.observed_at = i.observed_at and v.sha256 = i.sha256) "
+            "order by article_key, observed_at, sha256, views desc"
+        )
     summary.snapshots_added = (
         con.execute("select count(*) from view_snapshots").fetchone()[0] - before
     )  # type: ignore[index]
