@@ -94,10 +94,10 @@ def _polars(con: Any) -> dict[str, Any]:
     import polars as pl
 
     snaps = pl.from_arrow(
-        con.execute("select article_key, observed_at, views from view_snapshots").to_arrow_table()
+        con.sql("select article_key, observed_at, views from view_snapshots").to_arrow_table()
     )
     arts = pl.from_arrow(
-        con.execute("select article_key, edition, title, oblasts from articles").to_arrow_table()
+        con.sql("select article_key, edition, title, oblasts from articles").to_arrow_table()
     )
     return {"pl": pl, "snaps": snaps, "arts": arts}
 
