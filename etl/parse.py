@@ -107,6 +107,11 @@ def _parse(data: bytes, file: str, url: str | None) -> Page:
         text = text[m.end() :]
     is_html = bool(_HTML_SNIFF.search(data[:4096])) and "<" in text[:2000]
 
+    if not is_html and _is_markdown_document(text):
+        # Notes about pages (such as a FORMAT.md beside them) quote page fragments: loading
+        # one as an article would invent a page.
+        raise ParseError("a Markdown document (section headings), not a page")
+
     ext: Extracted
     if is_html:
         ext = _from_html(text, url)
@@ -114,6 +119,13 @@ def _parse(data: bytes, file: str, url: str | None) -> Page:
     else:
         ext = _from_text(text, url)
     return _assemble(ext, file, url)
+
+
+_MARKDOWN_HEADING = re.compile(r"^#{1,6} \S", re.M)
+
+
+def _is_markdown_document(text: str) -> bool:
+    return bool(_MARKDOWN_HEADING.match(text.lstrip())) and len(_MARKDOWN_HEADING.findall(text)) > 1
 
 
 def _from_html(text: str, url: str | None) -> Extracted:

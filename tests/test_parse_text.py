@@ -70,3 +70,19 @@ def test_ukrainian_header_date_gives_a_bare_date() -> None:
     assert p.title == "Огляд виконання місцевих бюджетів за перше півріччя"
     assert p.tags == ["місцеві бюджети"]
     assert not p.body.startswith("Децентралізація")
+
+
+def test_notes_about_pages_are_not_pages() -> None:
+    """A Markdown note beside the pages quotes a date/views line; it must not become an article."""
+    import pytest
+
+    from etl.errors import ParseError
+    from etl.parse import parse_bytes
+
+    note = (
+        "# What the pages look like\n\nSome pages show a line such as\n\n"
+        "    03.02.2021 - 10:15 | Views: 512\n    A made-up title for the note\n\n"
+        "## Traps\n\nLabels glued to values.\n"
+    )
+    with pytest.raises(ParseError, match="Markdown"):
+        parse_bytes(note.encode(), "NOTES.md")
