@@ -323,8 +323,10 @@ def _rings(geometry: dict[str, Any], max_points: int = 400) -> list[list[list[fl
 
 
 @cache
-def _oblast_outlines(path: str) -> dict[str, tuple[list[float | None], list[float | None]]]:
-    """Per ISO code, x (lon) and y (lat) with None between rings, for filled Scatter traces."""
+def _outlines(
+    path: str, id_property: str | None
+) -> dict[str, tuple[list[float | None], list[float | None]]]:
+    """Per feature id (or property), x (lon) and y (lat) with None between rings."""
     out: dict[str, tuple[list[float | None], list[float | None]]] = {}
     for feature in _geojson(path)["features"]:
         xs: list[float | None] = []
@@ -332,12 +334,11 @@ def _oblast_outlines(path: str) -> dict[str, tuple[list[float | None], list[floa
         for ring in _rings(feature["geometry"]):
             xs += [p[0] for p in ring] + [None]
             ys += [p[1] for p in ring] + [None]
-        out[feature["properties"]["shapeISO"]] = (xs, ys)
+        key = feature["properties"][id_property] if id_property else feature["id"]
+        out[str(key)] = (xs, ys)
 
     def extent(item: tuple[str, tuple[list[float | None], list[float | None]]]) -> float:
-        xs = [x for x in item[1][0] if x is not None]
-        ys = [y for y in item[1][1] if y is not None]
-        return (max(xs) - min(xs)) * (max(ys) - min(ys))
+        return max(_bbox_area(ring) for ring in _split_rings(*item[1]))
 
     # Large shapes first, so Kyiv city is drawn over Kyiv Oblast, not hidden by it.
     return dict(sorted(out.items(), key=extent, reverse=True))
@@ -359,44 +360,14 @@ def oblast_map(
     values = frame.set_index("oblast_iso")[metric].fillna(0).astype(float)
     names = frame.set_index("oblast_iso")[name_col].astype(str)
     top = float(values.max()) or 1.0
-    outlines = _oblast_outlines(str(geojson_path))
+    outlines = _outlines(str(geojson_path), "shapeISO")
     fig = go.Figure()
     for iso, (xs, ys) in outlines.items():
         value = float(values.get(iso, 0.0))
         colour = sample_colorscale(SCALE, [0.08 + 0.92 * value / top])[0]
         label = f"{names.get(iso, iso)}: {fmt_num(value, lang, digits)}"
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                fill="toself",
-                fillcolor=colour,
-                mode="lines",
-                line={"color": "white", "width": 0.8},
-                hoveron="fills",
-                name=label,
-                text=label,
-                hoverinfo="text",
-                showlegend=False,
-            )
-        )
-    fig.add_trace(  # an invisible trace that carries the colour bar
-        go.Scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            showlegend=False,
-            hoverinfo="skip",
-            marker={
-                "colorscale": SCALE,
-                "cmin": 0,
-                "cmax": top,
-                "color": [0],
-                "showscale": True,
-                "colorbar": {"title": {"text": metric_title}, "thickness": 12},
-            },
-        )
-    )
+        fig.add_trace(_shape(xs, ys, colour, label, width=0.8))
+    fig.add_trace(_colour_bar(top, metric_title))
     _layout(fig, lang, title, height=520)
     fig.update_xaxes(visible=False, showgrid=False)
     # Degrees of longitude are shorter than degrees of latitude at Ukraine's ~48.5° N.
@@ -459,36 +430,125 @@ def partner_countries(pairs: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values("pairs", ascending=False, ignore_index=True)
 
 
-def world_map(pairs: pd.DataFrame, lang: Lang, title: str | None = None) -> go.Figure:
-    """World choropleth of twinning partner countries, coloured by the number of pairs."""
+def world_map(
+    pairs: pd.DataFrame, geojson_path: Path, lang: Lang, title: str | None = None
+) -> go.Figure:
+    """Partner countries coloured by the number of pairs, over the shipped world outlines.
+
+    Filled polygons on plain axes, like the oblast map: a Plotly geo subplot would fetch its
+    base map from a CDN at view time and stay blank offline. Ukraine is drawn in its
+    recognised borders (data/reference/SOURCES.md); the view frames Ukraine and every partner.
+    """
     data = partner_countries(pairs).dropna(subset=["iso3"])
     if data.empty:
         return empty_figure(lang, title)
-    names = [country_name(c, lang) for c in data["country"]]
-    fig = go.Figure(
-        go.Choropleth(
-            locations=data["iso3"],
-            locationmode="ISO-3",
-            z=data["pairs"],
-            colorscale=SCALE,
-            marker_line_color="white",
-            marker_line_width=0.5,
-            customdata=np.stack([names, [fmt_int(v, lang) for v in data["pairs"]]], axis=-1),
-            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
-            colorbar={"title": {"text": t("n_pairs", lang)}, "thickness": 12},
-        )
-    )
-    fig.update_geos(
-        projection_type="natural earth",
-        showcountries=True,
-        countrycolor="#DDE3EA",
-        showland=True,
-        landcolor="#F5F7FA",
-        lataxis_range=[25, 72],
-        lonaxis_range=[-30, 60],
-    )
+    outlines = _outlines(str(geojson_path), None)
+    counts = dict(zip(data["iso3"], data["pairs"], strict=True))
+    names = dict(zip(data["iso3"], data["country"], strict=True))
+    top = float(max(counts.values()))
+    fig = go.Figure()
+    rest_x: list[float | None] = []
+    rest_y: list[float | None] = []
+    for iso3, (xs, ys) in outlines.items():
+        if iso3 not in counts and iso3 != "UKR":
+            rest_x += xs
+            rest_y += ys
+    fig.add_trace(_shape(rest_x, rest_y, "#EEF1F5", None))
+    # Edged in its own colour: the Crimean polygon meets the mainland without a seam.
+    fig.add_trace(_shape(*outlines["UKR"], "#FFD500", country_name("UA", lang), edge="#FFD500"))
+    for iso3, count in counts.items():
+        if iso3 not in outlines:
+            continue  # too small for a 1:110m map (Malta, Monaco...): the bars beside show it
+        colour = sample_colorscale(SCALE, [0.15 + 0.85 * count / top])[0]
+        label = f"{country_name(names[iso3], lang)}: {fmt_int(count, lang)}"
+        fig.add_trace(_shape(*outlines[iso3], colour, label))
+    fig.add_trace(_colour_bar(top, t("n_pairs", lang)))
     _layout(fig, lang, title, height=460)
+    west, south, east, north = _frame([outlines[i] for i in [*counts, "UKR"] if i in outlines])
+    fig.update_xaxes(visible=False, showgrid=False, range=[west, east])
+    fig.update_yaxes(
+        visible=False,
+        showgrid=False,
+        range=[south, north],
+        scaleanchor="x",
+        # Degrees of longitude shrink with latitude: scale by the frame's middle latitude.
+        scaleratio=1 / max(0.2, np.cos(np.radians((south + north) / 2))),
+    )
     return fig
+
+
+def _shape(
+    xs: list[float | None],
+    ys: list[float | None],
+    colour: str,
+    label: str | None,
+    width: float = 0.6,
+    edge: str = "white",
+) -> go.Scatter:
+    """One filled outline; hover shows `label` (none for background shapes)."""
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        fill="toself",
+        fillcolor=colour,
+        mode="lines",
+        line={"color": edge, "width": width},
+        hoveron="fills",
+        name=label or "",
+        text=label,
+        hoverinfo="text" if label else "skip",
+        showlegend=False,
+    )
+
+
+def _colour_bar(top: float, title: str) -> go.Scatter:
+    """An invisible trace that carries the colour bar of a polygon map."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        showlegend=False,
+        hoverinfo="skip",
+        marker={
+            "colorscale": SCALE,
+            "cmin": 0,
+            "cmax": top,
+            "color": [0],
+            "showscale": True,
+            "colorbar": {"title": {"text": title}, "thickness": 12},
+        },
+    )
+
+
+def _frame(shapes: list[tuple[list[float | None], list[float | None]]]) -> tuple[float, ...]:
+    """West, south, east, north around each shape's main ring, padded; at least Europe.
+
+    Main rings only: France's outline includes French Guiana, which should not pull a
+    map of European partners across the Atlantic.
+    """
+    rings = [max(_split_rings(*shape), key=_bbox_area) for shape in shapes]
+    xs = [x for ring in rings for x in ring[0]]
+    ys = [y for ring in rings for y in ring[1]]
+    west, east = min(min(xs), -10.0) - 3, max(max(xs), 42.0) + 3
+    south, north = max(min(min(ys), 35.0) - 3, -60.0), min(max(max(ys), 60.0) + 3, 80.0)
+    return west, south, east, north
+
+
+def _split_rings(
+    xs: list[float | None], ys: list[float | None]
+) -> list[tuple[list[float], list[float]]]:
+    rings: list[tuple[list[float], list[float]]] = [([], [])]
+    for x, y in zip(xs, ys, strict=True):
+        if x is None or y is None:
+            rings.append(([], []))
+        else:
+            rings[-1][0].append(x)
+            rings[-1][1].append(y)
+    return [ring for ring in rings if ring[0]]
+
+
+def _bbox_area(ring: tuple[list[float], list[float]]) -> float:
+    return (max(ring[0]) - min(ring[0])) * (max(ring[1]) - min(ring[1]))
 
 
 # --------------------------------------------------------------------------------------------

@@ -228,10 +228,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "eu": ("Європейський Союз", "European Union"),
     "partner_map": ("Країни партнерів", "Partner countries"),
     "world_map_caption": (
-        "Контури країн світової мапи Plotly завантажує зі свого CDN; без інтернету мапа порожня, "
-        "а ті самі числа — на графіку праворуч.",
-        "Plotly loads the world map's country outlines from its CDN; offline the map stays "
-        "empty and the same numbers are in the chart beside it.",
+        "Контури: Natural Earth 1:110m; Україна в міжнародно визнаних кордонах. Малих країн "
+        "(Мальта, Монако) на цій мапі немає: їхні пари — на графіку праворуч.",
+        "Outlines: Natural Earth 1:110m; Ukraine in its internationally recognised borders. "
+        "Small countries (Malta, Monaco) are too small for this map: their pairs are in the "
+        "chart beside it.",
     ),
     "pairs": ("Пари громада — партнер", "Hromada to partner pairs"),
     "n_pairs": ("Пари", "Pairs"),

@@ -17,6 +17,7 @@ from dashboard import charts, i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 GEOJSON = ROOT / "data" / "reference" / "ukraine_oblasts.geojson"
+WORLD = ROOT / "data" / "reference" / "world_countries.geojson"
 
 
 def trend_frame(days: int = 10) -> pd.DataFrame:
@@ -82,7 +83,7 @@ def test_every_builder_accepts_an_empty_frame(lang: i18n.Lang) -> None:
         charts.histogram(pd.Series([], dtype=float), lang),
         charts.time_to_views(empty, lang),
         charts.oblast_map(empty, GEOJSON, "views", lang),
-        charts.world_map(empty, lang),
+        charts.world_map(empty, WORLD, lang),
         charts.support_over_time(empty, empty, "month", lang),
         charts.support_by_oblast(empty, lang),
         charts.coverage_vs_attention(empty, lang),
@@ -141,8 +142,26 @@ def test_partner_countries_convert_alpha2_to_iso3_and_name_them() -> None:
     assert charts.country_name("PL", "uk") == "Польща"
     assert charts.country_name("EU", "en") == "European Union"
     assert charts.country_name("??", "en") == "??"
-    fig = charts.world_map(pairs, "uk")
-    assert list(fig.data[0].locations) == list(countries["iso3"])
+    fig = charts.world_map(pairs, WORLD, "uk")
+    labels = [trace.text for trace in fig.data if trace.text]
+    assert labels[0] == "Україна"  # drawn, highlighted, in its recognised borders
+    assert {label.split(":")[0] for label in labels[1:]} == {"Чехія", "Польща", "Франція"}
+    west, east = fig.layout.xaxis.range
+    assert west < -4 and east > 40  # framed around Ukraine and every partner (France)
+
+
+def test_world_outlines_put_crimea_in_ukraine() -> None:
+    outlines = charts._outlines(str(WORLD), None)
+
+    def in_crimea(shape: tuple[list, list]) -> int:
+        return sum(
+            1
+            for x, y in zip(*shape, strict=True)
+            if x is not None and 33.0 < x < 36.4 and 44.4 < y < 45.9
+        )
+
+    assert in_crimea(outlines["UKR"]) > 5
+    assert in_crimea(outlines["RUS"]) == 0
 
 
 def test_histogram_sends_bins_not_points() -> None:

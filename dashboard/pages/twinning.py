@@ -21,10 +21,11 @@ grain = st.radio(
 d = data.twinning(f, grain)
 pairs = d["pairs"]
 
+world = data.settings().reference_dir / "world_countries.geojson"
 map_col, bars_col = st.columns([3, 2])
 with map_col:
     ui.chart(
-        charts.world_map(pairs, lang, title=t("partner_map", lang)),
+        charts.world_map(pairs, world, lang, title=t("partner_map", lang)),
         key="twin_map",
         caption=t("world_map_caption", lang),
     )
