@@ -27,6 +27,7 @@ from etl.archive import Entry, RawArchive
 from etl.errors import EtlError
 from etl.fetch import Fetched, Fetcher, FetchFailed, RobotsDisallowed
 from etl.settings import Settings
+from etl.transform import month_number
 
 DEFAULT_BASE_URL = "https://decentralization.gov.ua"
 EDITIONS = {"uk": ("uk",), "en": ("en",), "both": ("uk", "en")}
@@ -39,48 +40,6 @@ SEL_NEXT = ".pager__next a"
 
 ARTICLE_PATH = re.compile(r"^/(?:(en)/)?news/(\d+)(?:\.amp)?/?$")
 DATE_IN_LISTING = re.compile(r"(\d{1,2})\s+([^\W\d_]+)\s+(\d{4})")
-MONTHS = {
-    **{
-        m: i
-        for i, m in enumerate(
-            [
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ],
-            1,
-        )
-    },
-    **{
-        m: i
-        for i, m in enumerate(
-            [
-                "січня",
-                "лютого",
-                "березня",
-                "квітня",
-                "травня",
-                "червня",
-                "липня",
-                "серпня",
-                "вересня",
-                "жовтня",
-                "листопада",
-                "грудня",
-            ],
-            1,
-        )
-    },
-}
 
 
 @dataclass
@@ -142,7 +101,7 @@ def listing_date(text: str) -> date | None:
     match = DATE_IN_LISTING.search(text)
     if not match:
         return None
-    month = MONTHS.get(match.group(2).lower())
+    month = month_number(match.group(2))
     if month is None:
         return None
     try:

@@ -13,35 +13,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
 
+from etl import transform
+
 HOST = "https://decentralization.gov.ua"
-EN_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-UK_MONTHS_GEN = [
-    "січня",
-    "лютого",
-    "березня",
-    "квітня",
-    "травня",
-    "червня",
-    "липня",
-    "серпня",
-    "вересня",
-    "жовтня",
-    "листопада",
-    "грудня",
-]
+EN_MONTHS = [m.capitalize() for m in transform.EN_MONTHS]
+UK_MONTHS_GEN = transform.UK_MONTHS_GENITIVE
 LABELS = {
     "en": {
         "views": "Views",

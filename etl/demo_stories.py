@@ -18,6 +18,7 @@ from pathlib import Path
 from translitua import translit
 
 from etl import demo_content as C
+from etl import transform
 
 Facts = dict[str, str]
 SPECIAL_REGIONS = {"UA-30", "UA-40", "UA-43"}  # Kyiv, Sevastopol, Crimea: no hromadas here
@@ -94,34 +95,8 @@ def _ins(stem: str) -> str:
     return stem[:-1] + ("ьою" if stem.endswith("я") else "ою")
 
 
-UK_MONTH_GEN = [
-    "січня",
-    "лютого",
-    "березня",
-    "квітня",
-    "травня",
-    "червня",
-    "липня",
-    "серпня",
-    "вересня",
-    "жовтня",
-    "листопада",
-    "грудня",
-]
-EN_MONTH = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+UK_MONTH_GEN = transform.UK_MONTHS_GENITIVE
+EN_MONTH = [m.capitalize() for m in transform.EN_MONTHS]
 UK_MONTH_NOM = [
     "січень",
     "лютий",

@@ -120,11 +120,12 @@ def detect_language(text: str | None) -> str | None:
 
 # ---------------------------------------------------------------- dates
 
-_EN_MONTHS = [
+# Month names for every reader and writer of dates (parser, crawler, demo pages).
+EN_MONTHS = [
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 ]  # fmt: skip
-_UK_GEN = [
+UK_MONTHS_GENITIVE = [
     "січня", "лютого", "березня", "квітня", "травня", "червня",
     "липня", "серпня", "вересня", "жовтня", "листопада", "грудня",
 ]  # fmt: skip
@@ -133,7 +134,7 @@ _UK_NOM = [
     "липень", "серпень", "вересень", "жовтень", "листопад", "грудень",
 ]  # fmt: skip
 _MONTH_FULL: dict[str, int] = {}
-for _names in (_EN_MONTHS, _UK_GEN, _UK_NOM):
+for _names in (EN_MONTHS, UK_MONTHS_GENITIVE, _UK_NOM):
     for _i, _n in enumerate(_names, 1):
         _MONTH_FULL[_n] = _i
 
