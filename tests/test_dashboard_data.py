@@ -53,11 +53,6 @@ def test_rollup_and_interval_paths_give_the_same_views(
     assert (merged["views_fast"] - merged["views_slow"]).abs().max() < 0.01
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="derive.sql drops reprints (edition NULL) from rollup_views_daily: its final join "
-    "`using (edition, ...)` never matches NULL. Remove this mark when that is fixed.",
-)
 def test_rollup_counts_reprints_too(con: duckdb.DuckDBPyConnection) -> None:
     start, end = span(con)
     params = {**ALL, "start": start, "end": end, "grain": "month"}

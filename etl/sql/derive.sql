@@ -2,17 +2,24 @@
 -- Run by the loader after every load inside the new generation's transaction; a rebuild
 -- simply marks every article affected. Statements are separated by lines of ';'.
 
--- What the rollup held for the affected articles before this load: their intervals with the
--- group they counted in. Compared below with what they hold after it, to find the first day
--- whose views can have changed; the rollup is recomputed from that day on only.
-create or replace temp table rollup_before as
-select g.edition, g.oblasts_key, g.international_support, i.start_day, i.end_day, i.views,
-       i.days
-from view_intervals i
-join (select article_key, edition, array_to_string(list_sort(oblasts), ',') as oblasts_key,
-             international_support
-      from articles where article_key in (select article_key from affected)) g
-    using (article_key);
+-- An affected article's rollup inputs: its intervals and its publication (a row of 0 views
+-- over 0 days), with every attribute a rollup splits by. Taken before this load (here) and
+-- after it (rollup_since) to find the first day whose rollup rows can have changed; the
+-- rollups are recomputed from that day on only.
+create or replace temp macro affected_rollup_inputs() as table
+with g as (
+    select article_key, coalesce(edition, 'reprint') as edition, list_sort(oblasts) as oblasts,
+           list_sort(tags) as tags, international_support, published_date
+    from articles where article_key in (select article_key from affected)
+)
+select g.article_key, g.edition, g.oblasts, g.tags, g.international_support, i.start_day,
+       i.views, i.days
+from view_intervals i join g using (article_key)
+union all
+select article_key, edition, oblasts, tags, international_support, published_date, 0, 0
+from g where published_date is not null;
+;
+create or replace temp table rollup_before as from affected_rollup_inputs();
 ;
 
 delete from articles where article_key in (select article_key from affected);
@@ -107,7 +114,9 @@ left join page p using (article_key)
 left join listed l using (article_key)
 left join best_date d using (article_key)
 left join seen s using (article_key)
-where p.article_key is not null or l.article_key is not null;
+where p.article_key is not null or l.article_key is not null
+-- Sorted by publish day, so "published in a period" reads only that period's row groups.
+order by 10 nulls first, 1;
 ;
 delete from article_tags where article_key in (select article_key from affected);
 insert into article_tags
@@ -185,73 +194,111 @@ select article_key, start_day, end_day, date_diff('day', start_day, end_day) + 1
 from spans where gained > 0 or decreased
 order by end_day, article_key;
 ;
--- The rollup is updated from `since`, the first day any affected article's intervals or group
--- changed (NULL: nothing changed; a first load or a rebuild starts from the first interval).
--- Days before it keep their rows: no interval that starts earlier was added, removed or moved.
--- For the days from `since` on, each interval overlapping them adds its daily rate from
--- greatest(start_day, since) and removes it after end_day; a running sum over days turns those
--- steps into daily views in O(intervals + days). Intervals are sorted by end_day, so the scan
--- of those ending on or after `since` reads little more than the load's own.
+-- The rollups are updated from `since`, the first day any affected article's intervals,
+-- publication or groups changed (NULL: nothing changed). Days before it keep their rows: no
+-- interval that starts earlier was added, removed or moved. Articles new to the rollups count
+-- from their first row without comparing; an empty rollup_daily (a database from before the
+-- per-day rollups existed) is filled from the first day.
 create or replace temp table rollup_since as
-with after as (
-    select g.edition, g.oblasts_key, g.international_support, i.start_day, i.end_day,
-           i.views, i.days
-    from view_intervals i
-    join (select article_key, edition, array_to_string(list_sort(oblasts), ',') as oblasts_key,
-                 international_support
-          from articles where article_key in (select article_key from affected)) g
-        using (article_key)
-),
+with after as (from affected_rollup_inputs()),
+known as (select distinct article_key from rollup_before),
 changed as (
-    (select * from rollup_before except all select * from after)
+    (select * from rollup_before
+     except all select * from after where article_key in (select article_key from known))
     union all
-    (select * from after except all select * from rollup_before)
+    (select * from after where article_key in (select article_key from known)
+     except all select * from rollup_before)
 )
-select min(start_day) as since from changed;
+select least(
+    (select min(start_day) from changed),
+    (select min(start_day) from after where article_key not in (select article_key from known)),
+    case when not exists (select 1 from rollup_daily)
+         then least((select min(start_day) from view_intervals),
+                    (select min(published_date) from articles)) end
+) as since;
 ;
-delete from rollup_views_daily where day >= (select since from rollup_since);
-;
-insert into rollup_views_daily
-with groups as (
-    select article_key, edition, array_to_string(list_sort(oblasts), ',') as oblasts_key,
-           international_support
+-- From `since` on, each interval overlapping it adds its daily rate from
+-- greatest(start_day, since) and removes it after end_day, and each publication counts once;
+-- per rollup and group, a running sum over days turns the steps into daily views, in
+-- O(intervals + days). One pass serves every rollup: an article contributes to the whole
+-- ('day'), to its region set ('set'), and to each of its oblasts and tags.
+create or replace temp table rollup_filled as
+with parts as (
+    select article_key, coalesce(edition, 'reprint') as edition, international_support,
+           unnest(list_concat(
+               [{'rollup': 'day', 'part': ''},
+                {'rollup': 'set', 'part': array_to_string(list_sort(oblasts), ',')}],
+               list_transform(list_distinct(oblasts), lambda o: {'rollup': 'oblast', 'part': o}),
+               list_transform(list_distinct(tags), lambda t: {'rollup': 'tag', 'part': t})
+           )) as p
     from articles
 ),
-recent as (
-    select g.edition, g.oblasts_key, g.international_support,
-           greatest(i.start_day, s.since) as start_day, i.end_day, i.views / i.days as rate
-    from view_intervals i
-    join rollup_since s on i.end_day >= s.since
-    join groups g using (article_key)
-),
 steps as (
-    select edition, oblasts_key, international_support, start_day as day, rate as delta
-    from recent
+    select i.article_key, greatest(i.start_day, s.since) as day, i.views / i.days as delta,
+           0 as published
+    from view_intervals i join rollup_since s on i.end_day >= s.since
     union all
-    select edition, oblasts_key, international_support, end_day + 1, -rate
-    from recent
+    select i.article_key, i.end_day + 1, -(i.views / i.days), 0
+    from view_intervals i join rollup_since s on i.end_day >= s.since
+    union all
+    select a.article_key, a.published_date, 0, 1
+    from articles a join rollup_since s on a.published_date >= s.since
 ),
 per_day as (
-    select edition, oblasts_key, international_support, day, sum(delta) as delta
-    from steps group by all
+    select g.p.rollup as rollup, g.p.part as part, g.edition, g.international_support, st.day,
+           sum(st.delta) as delta, sum(st.published) as published
+    from steps st join parts g using (article_key)
+    group by all
 ),
 bounds as (
-    select edition, oblasts_key, international_support, min(day) as first_day,
+    select rollup, part, edition, international_support, min(day) as first_day,
            max(day) as last_day
     from per_day group by all
 ),
 calendar as (
-    select b.edition, b.oblasts_key, b.international_support, unnest(generate_series(b.first_day, b.last_day, interval 1 day))::date as day
-    from bounds b
+    select rollup, part, edition, international_support,
+           unnest(generate_series(first_day, last_day, interval 1 day))::date as day
+    from bounds
 ),
 filled as (
-    select c.edition, c.oblasts_key, c.international_support, c.day,
+    select c.rollup, c.part, c.edition, c.international_support, c.day,
            sum(coalesce(p.delta, 0)) over (
-               partition by c.edition, c.oblasts_key, c.international_support order by c.day
-           ) as views
+               partition by c.rollup, c.part, c.edition, c.international_support order by c.day
+           ) as views,
+           coalesce(p.published, 0) as articles
     from calendar c
-    left join per_day p using (edition, oblasts_key, international_support, day)
+    left join per_day p using (rollup, part, edition, international_support, day)
 )
-select day, edition, oblasts_key, international_support, round(views, 6)
-from filled where round(views, 6) > 0
-order by day, edition, oblasts_key;
+select rollup, part, edition, international_support, day,
+       greatest(round(views, 6), 0) as views, articles::integer as articles
+from filled where round(views, 6) > 0 or articles > 0;
+;
+delete from rollup_views_daily where day >= (select since from rollup_since);
+;
+delete from rollup_daily where day >= (select since from rollup_since);
+;
+delete from rollup_daily_oblast where day >= (select since from rollup_since);
+;
+delete from rollup_daily_tag where day >= (select since from rollup_since);
+;
+insert into rollup_views_daily
+select day, nullif(edition, 'reprint'), part, international_support, views
+from rollup_filled where rollup = 'set' and views > 0
+order by day, edition, part;
+;
+insert into rollup_daily
+select day, edition, international_support, views, articles
+from rollup_filled where rollup = 'day'
+order by day, edition, international_support;
+;
+insert into rollup_daily_oblast
+select day, edition, part, international_support, views, articles
+from rollup_filled where rollup = 'oblast'
+order by day, edition, part;
+;
+insert into rollup_daily_tag
+select day, edition, part, international_support, views, articles
+from rollup_filled where rollup = 'tag'
+order by day, edition, part;
+;
+drop table rollup_filled;

@@ -88,8 +88,9 @@ create table if not exists view_snapshots (
     observed_at timestamptz not null,
     views       bigint not null,
     sha256      varchar not null,             -- the raw file it was read from
-    origin      varchar not null,             -- article | listing
-    primary key (article_key, observed_at, sha256)
+    origin      varchar not null              -- article | listing
+    -- No primary key: its in-memory index outgrows RAM at ~100 million rows; the loader
+    -- deduplicates (article_key, observed_at, sha256) with an anti-join instead.
 );
 
 -- Reference data, loaded from data/reference/ at every build.
@@ -177,13 +178,43 @@ create table if not exists view_intervals (
     decreased   boolean not null               -- the counter went down at end_day (kept, flagged)
 );
 
--- The dashboard's rollup: views by Kyiv day, edition, region set and support flag.
+-- The dashboard's rollups, written sorted by day so a period reads only its own row groups.
+-- Views by Kyiv day, edition, region set and support flag (several oblasts selected at once).
 create table if not exists rollup_views_daily (
     day                   date not null,
-    edition               varchar,
+    edition               varchar,             -- en | uk | null (reprints)
     oblasts_key           varchar not null,    -- sorted ISO codes joined by ',' ('' = national)
     international_support boolean not null,
     views                 double not null
+);
+
+-- Views gained and articles published per Kyiv day, edition and support flag; and the same per
+-- oblast and per tag (an article about two oblasts or with two tags counts in each). Views are
+-- fractional: an interval's views are spread evenly over its days.
+create table if not exists rollup_daily (
+    day                   date not null,
+    edition               enum('uk', 'en', 'reprint') not null,
+    international_support boolean not null,
+    views                 double not null,
+    articles              integer not null     -- published that day
+);
+
+create table if not exists rollup_daily_oblast (
+    day                   date not null,
+    edition               enum('uk', 'en', 'reprint') not null,
+    oblast_iso            varchar not null,
+    international_support boolean not null,
+    views                 double not null,
+    articles              integer not null
+);
+
+create table if not exists rollup_daily_tag (
+    day                   date not null,
+    edition               enum('uk', 'en', 'reprint') not null,
+    tag                   varchar not null,
+    international_support boolean not null,
+    views                 double not null,
+    articles              integer not null
 );
 
 create table if not exists stories (
