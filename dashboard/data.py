@@ -122,28 +122,57 @@ def _date(value: Any) -> date | None:
 # --------------------------------------------------------------------------------------------
 
 
+def rollup_answers(f: Filters) -> bool:
+    """Whether the daily rollups answer these filters (etl/sql/views.sql, rollup_matching):
+    no hromada, and one tag or any oblasts but not both."""
+    return f.hromada is None and len(f.tags) <= 1 and not (f.tags and f.oblasts)
+
+
+def unfiltered_by_place_or_tag(f: Filters) -> bool:
+    """Per-oblast and per-tag breakdowns come from their rollups only when no oblast, hromada
+    or tag is selected: a filter would need each article's other oblasts or tags."""
+    return f.hromada is None and not f.tags and not f.oblasts
+
+
 def views_over_time(f: Filters, grain: str) -> pd.DataFrame:
-    """Views per bucket: from the daily rollup when it can answer, else from view intervals.
+    """Views per bucket: from the daily rollups when they answer, else from view intervals.
 
     Both named queries return the same numbers (tests/test_dashboard_data.py checks it).
     """
-    if f.uses_rollup():
+    if rollup_answers(f):
         return load(
             "views_over_time_rollup",
             start=f.start,
             end=f.end,
             edition=f.edition,
             oblasts=list(f.oblasts),
+            tags=list(f.tags),
             grain=grain,
         )
     return load("views_over_time_detail", **f.params(), grain=grain)
 
 
+def kpis(f: Filters) -> pd.DataFrame:
+    return load("kpis_rollup" if rollup_answers(f) else "kpis", **f.params())
+
+
+def by_oblast(f: Filters) -> pd.DataFrame:
+    if unfiltered_by_place_or_tag(f):
+        return load("readership_by_oblast_rollup", start=f.start, end=f.end, edition=f.edition)
+    return load("readership_by_oblast", **f.params())
+
+
+def by_tag(f: Filters) -> pd.DataFrame:
+    if unfiltered_by_place_or_tag(f):
+        return load("readership_by_tag_rollup", start=f.start, end=f.end, edition=f.edition)
+    return load("readership_by_tag", **f.params())
+
+
 def overview(f: Filters) -> dict[str, pd.DataFrame]:
     cmp = f.comparison()
     return {
-        "kpis": load("kpis", **f.params()),
-        "kpis_before": load("kpis", **cmp.params()) if cmp else pd.DataFrame(),
+        "kpis": kpis(f),
+        "kpis_before": kpis(cmp) if cmp else pd.DataFrame(),
         "trend": views_over_time(f, auto_grain(f)),
         "top": load("top_articles", **f.params(), top=TOP),
         "quality": load("data_quality"),
@@ -154,8 +183,8 @@ def readership(f: Filters, grain: str) -> dict[str, pd.DataFrame]:
     before = f.previous()
     return {
         "trend": views_over_time(f, grain),
-        "tags": load("readership_by_tag", **f.params()),
-        "oblasts": load("readership_by_oblast", **f.params()),
+        "tags": by_tag(f),
+        "oblasts": by_oblast(f),
         "first_week": load("first_week_views", **f.params()),
         "speed": load("time_to_views", **f.params()),
         "movers": load("movers", **f.params(), cmp_start=before.start, cmp_end=before.end, top=TOP),
@@ -163,7 +192,7 @@ def readership(f: Filters, grain: str) -> dict[str, pd.DataFrame]:
 
 
 def regions(f: Filters, oblast: str | None) -> dict[str, pd.DataFrame]:
-    out = {"oblasts": load("readership_by_oblast", **f.params())}
+    out = {"oblasts": by_oblast(f)}
     if oblast:
         out["hromadas"] = load("hromadas_in_oblast", **f.params(), oblast=oblast)
     return out
@@ -173,8 +202,8 @@ def support(f: Filters, grain: str) -> dict[str, pd.DataFrame]:
     return {
         "publications": load("publications_over_time", **f.params(), grain=grain),
         "views": views_over_time(f, grain),
-        "oblasts": load("readership_by_oblast", **f.params()),
-        "tags": load("readership_by_tag", **f.params()),
+        "oblasts": by_oblast(f),
+        "tags": by_tag(f),
         "donors": load("donors", **f.params()),
         "countries": load("donor_countries", **f.params()),
     }

@@ -90,19 +90,86 @@ group by s.story_id;
 -- period arithmetic exist once. Parameters: edition NULL = both; empty lists = all.
 -- ---------------------------------------------------------------------------------------
 
+-- Whether an article's attributes pass the dashboard's non-date filters.
+create or replace macro article_matches(a_edition, a_oblasts, a_hromadas, a_tags,
+                                        p_edition, p_oblasts, p_hromada, p_tags) as
+    (p_edition is null or a_edition = p_edition)
+    and (len(p_oblasts) = 0 or list_has_any(a_oblasts, p_oblasts))
+    and (p_hromada is null or list_contains(a_hromadas, p_hromada))
+    and (len(p_tags) = 0 or list_has_any(a_tags, p_tags));
+
 -- Articles matching the dashboard's non-date filters.
 create or replace macro matching_articles(p_edition, p_oblasts, p_hromada, p_tags) as table
 select * from articles
-where (p_edition is null or edition = p_edition)
-  and (len(p_oblasts) = 0 or list_has_any(oblasts, p_oblasts))
-  and (p_hromada is null or list_contains(hromadas, p_hromada))
-  and (len(p_tags) = 0 or list_has_any(tags, p_tags));
+where article_matches(edition, oblasts, hromadas, tags, p_edition, p_oblasts, p_hromada, p_tags);
+
+-- The part of an interval's views that falls in [p_start, p_end) (Kyiv days, end exclusive);
+-- the caller keeps only intervals with end_day >= p_start and start_day < p_end.
+create or replace macro views_within(start_day, end_day, days, views, p_start, p_end) as
+    views * (date_diff('day', greatest(start_day, p_start::date),
+                       least(end_day, p_end::date - 1)) + 1) / days;
 
 -- Views each article gained in [p_start, p_end) (Kyiv days, end exclusive).
 create or replace macro views_in_period(p_start, p_end) as table
-select article_key,
-       sum(views * (date_diff('day', greatest(start_day, p_start::date),
-                              least(end_day, p_end::date - 1)) + 1) / days) as views
+select article_key, sum(views_within(start_day, end_day, days, views, p_start, p_end)) as views
 from view_intervals
 where end_day >= p_start::date and start_day < p_end::date
 group by article_key;
+
+-- Views gained (and articles published, except from the region-set rollup) per Kyiv day,
+-- edition and support flag in [p_start, p_end) by the articles matching the filters a rollup
+-- answers: none, one oblast, one tag, or several oblasts; with a hromada, an oblast and a tag,
+-- or several tags it returns nothing (dashboard/data.py then reads view_intervals). Each
+-- branch reads only the period's row groups of its rollup.
+create or replace macro rollup_matching(p_start, p_end, p_edition, p_oblasts, p_tags) as table
+select day, edition::varchar as edition, international_support, views, articles
+from rollup_daily
+where len(p_oblasts) = 0 and len(p_tags) = 0
+  and day >= p_start::date and day < p_end::date and (p_edition is null or edition = p_edition)
+union all
+select day, edition::varchar, international_support, views, articles
+from rollup_daily_oblast
+where len(p_oblasts) = 1 and len(p_tags) = 0 and oblast_iso = p_oblasts[1]
+  and day >= p_start::date and day < p_end::date and (p_edition is null or edition = p_edition)
+union all
+select day, edition::varchar, international_support, views, articles
+from rollup_daily_tag
+where len(p_oblasts) = 0 and len(p_tags) = 1 and tag = p_tags[1]
+  and day >= p_start::date and day < p_end::date and (p_edition is null or edition = p_edition)
+union all
+select day, coalesce(edition, 'reprint'), international_support, views, null
+from rollup_views_daily
+where len(p_oblasts) > 1 and len(p_tags) = 0
+  and list_has_any(string_split(oblasts_key, ','), p_oblasts)
+  and day >= p_start::date and day < p_end::date and (p_edition is null or edition = p_edition);
+
+-- The headline numbers of kpis.sql that need each article: matching articles published in
+-- [p_start, p_end), the median of the views each gained in it, their share with international
+-- support, and the twinning mentions they hold. Only their own intervals are read.
+create or replace macro published_kpis(p_start, p_end, p_edition, p_oblasts, p_hromada,
+                                       p_tags) as table
+with published as (
+    select article_key, international_support
+    from matching_articles(p_edition, p_oblasts, p_hromada, p_tags)
+    where published_date >= p_start::date and published_date < p_end::date
+),
+gained as (
+    select i.article_key,
+           sum(views_within(i.start_day, i.end_day, i.days, i.views, p_start, p_end)) as views
+    from view_intervals i
+    where i.end_day >= p_start::date and i.start_day < p_end::date
+      and i.article_key in (select article_key from published)
+    group by i.article_key
+),
+per_article as (
+    select p.international_support, coalesce(g.views, 0) as views
+    from published p left join gained g using (article_key)
+)
+select
+    (select count(*) from per_article) as articles,
+    (select median(views) from per_article) as median_views,
+    (select avg(international_support::integer) from per_article) as support_share,
+    (select count(*) from twinning_mentions t join articles a using (article_key)
+     where t.published_date >= p_start::date and t.published_date < p_end::date
+       and article_matches(a.edition, a.oblasts, a.hromadas, a.tags,
+                           p_edition, p_oblasts, p_hromada, p_tags)) as twinning_events;
