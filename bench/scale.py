@@ -152,13 +152,6 @@ from c
 order by crawl_day, article_key
 """
 SNAPSHOTS = "insert into view_snapshots " + SNAPSHOT_ROWS
-SNAPSHOT_KEY = "(article_key, observed_at, sha256)"
-# schema.sql's primary key on view_snapshots is an ART index that DuckDB builds and holds in
-# memory outside its memory_limit: ~5 GB at 10 million rows, and the build was OOM-killed at
-# 24 GB on the way to 100 million. Above this many rows the bench database has no such key
-# (the loader deduplicates with an anti-join, so it loads the same rows either way).
-KEY_UP_TO = 20_000_000
-
 PAGES = """
 insert into page_versions by name
 select sha256('page:' || a.article_key) as sha256, a.article_key, 'article' as kind,
@@ -224,13 +217,6 @@ def build(scale: str, threads: int | None = None) -> dict:
         con.execute(sql)
         steps[name] = steps.get(name, 0.0) + time.perf_counter() - t
 
-    # view_snapshots first without its primary key, which is added after the bulk insert:
-    # building the index once is ~7x faster than growing it row by row. Same table after.
-    con.execute(
-        "create table view_snapshots (article_key varchar not null, "
-        "observed_at timestamptz not null, views bigint not null, sha256 varchar not null, "
-        "origin varchar not null)"
-    )
     for sql in statements("schema.sql"):
         con.execute(sql)
     reference_tables.refresh(con, settings)
@@ -250,10 +236,6 @@ def build(scale: str, threads: int | None = None) -> dict:
                 pages=pages,
             ),
         )
-    snapshots = con.execute("select count(*) from view_snapshots").fetchone()[0]  # type: ignore[index]
-    keyed = snapshots <= KEY_UP_TO
-    if keyed:
-        step("snapshot key", "alter table view_snapshots add primary key " + SNAPSHOT_KEY)
     step("page_versions", PAGES.format(snapshots="view_snapshots"))
     step("raw_files", RAW_FILES)
     con.execute("insert into load_runs values (1, 'demo', now(), now(), 0, 0, 0, 0, 0, 0)")
@@ -307,7 +289,7 @@ def build(scale: str, threads: int | None = None) -> dict:
         "file_bytes": size,
         "bytes_per_article": size / max(counts["articles"], 1),
         "snapshots_per_article": counts["view_snapshots"] / max(counts["articles"], 1),
-        "snapshot_primary_key": keyed,
+        "snapshot_primary_key": False,  # schema.sql has none since SCHEMA_VERSION 2
     }
 
 
