@@ -3,7 +3,7 @@
     .venv/bin/python bench/naive.py --scale small|medium|large [--repeat 9] [--naive-repeat 3]
 
 Four of the dashboard's main questions are answered three ways:
-  ours   - the named queries over the derived tables (rollup_views_daily, view_intervals);
+  ours   - the dashboard's named queries over the derived tables (rollups, view_intervals);
   duckdb - straight from the raw cumulative view_snapshots in DuckDB SQL (lag / max-filter);
   polars - the same formulation in polars, on frames already in memory (loading not timed).
   Q1 weekly views per oblast, whole history     Q2 views per oblast, last 28 days
@@ -26,8 +26,7 @@ KYIV = ZoneInfo("Europe/Kyiv")
 
 OURS_WEEKLY = """
 select date_trunc('week', day) as week, oblast_iso, sum(views) as views
-from (select day, unnest(string_split(oblasts_key, ',')) as oblast_iso, views
-      from rollup_views_daily where oblasts_key <> '')
+from rollup_daily_oblast
 group by all
 """
 
@@ -181,7 +180,7 @@ def run(scale: str, repeat: int, naive_repeat: int, with_polars: bool) -> dict[s
 
     ours = {
         "Q1": lambda: con.execute(OURS_WEEKLY).fetchall(),
-        "Q2": named("readership_by_oblast"),
+        "Q2": named("readership_by_oblast_rollup"),  # what dashboard/data.py runs here
         "Q3": named("top_articles"),
         "Q4": named("views_over_time_rollup", grain="day"),
     }
