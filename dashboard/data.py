@@ -23,6 +23,7 @@ import streamlit as st
 
 from etl import db, queries
 from etl.errors import DatabaseMissing
+from etl.load import SCHEMA_VERSION
 from etl.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -101,6 +102,14 @@ def status() -> Status:
         return Status(ready=False, path=path)
     except Exception as exc:  # a damaged file: the app shows the reason, never a traceback
         return Status(ready=False, path=path, error=str(exc).splitlines()[0])
+    built = 0 if pd.isna(quality["schema_version"]) else int(quality["schema_version"])
+    if built < SCHEMA_VERSION:  # its tables lack what the queries read: say so, never a traceback
+        return Status(
+            ready=False,
+            path=path,
+            error=f"{path} was built by an older version (schema {built}, the dashboard needs "
+            f"{SCHEMA_VERSION}); run `python -m etl rebuild`, or load new pages, to upgrade it",
+        )
     return Status(
         ready=True,
         path=path,

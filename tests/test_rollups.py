@@ -167,6 +167,29 @@ def test_rollups_equal_the_intervals_and_a_rebuild_after_an_incremental_load(
     con.close()
 
 
+def test_a_database_from_schema_1_is_refused_by_the_dashboard_and_upgraded_by_a_load(
+    loaded: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "old"
+    shutil.copytree(loaded.db_path.parent, root, symlinks=True)
+    settings = make_settings(root)
+    con = duckdb.connect(str(settings.db_path.resolve()))
+    for table in ROLLUPS:  # what schema 1 lacked, and the reprints it dropped
+        con.execute(f"drop table {table}")
+    con.execute("delete from rollup_views_daily where edition is null")
+    con.execute("update schema_info set schema_version = 1")
+    con.close()
+    monkeypatch.setenv("ENGAGEMENT_DB", str(settings.db_path))
+    data.clear()
+    status = data.status()
+    assert not status.ready and status.error and "etl rebuild" in status.error
+    load_paths([later_crawl(tmp_path / "later")], settings)
+    data.clear()
+    assert data.status().ready
+    assert_rollups_match_intervals(settings)
+    data.clear()
+
+
 # --------------------------------------------------------------------------------------------
 # Page functions vs direct SQL, for filters on every routing path
 # --------------------------------------------------------------------------------------------
