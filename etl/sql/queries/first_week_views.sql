@@ -15,5 +15,6 @@ select m.article_key, m.edition, m.international_support,
 from m left join view_intervals i
     on i.article_key = m.article_key
    and i.end_day >= m.published_date and i.start_day <= m.published_date + 6
+   and i.end_day >= $start  -- implied by the line above; a constant bound the scan can skip by
 group by all
 order by m.article_key

@@ -12,6 +12,9 @@ iv as (
                               rows unbounded preceding) as cum_end,
            sum(i.views) over (partition by i.article_key) as total
     from view_intervals i join m using (article_key)
+    -- An article's intervals end on or after its publish day: this lets the scan skip every
+    -- row group that ends before the period (intervals are stored sorted by end_day).
+    where i.end_day >= $start
 ),
 reached as (
     select iv.article_key, q.share,
