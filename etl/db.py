@@ -9,12 +9,32 @@ generation has its own path, so DuckDB's cache can never hand out stale data, a 
 still holds the old generation keeps a consistent snapshot, and the next resolve (cheap:
 one readlink) finds the new one. A crash before the swap leaves the previous generation
 current and untouched.
+
+Copy or catch up. A load's new generation must start as the current database; copying the
+file costs time in its size (~20 s per 4 GB on this disk, which has no reflink), far over a
+weekly load's budget at a million articles. So KEEP_GENERATIONS files stay in rotation and a
+load *reuses the oldest one* when it can: it renames the file to the new generation's name,
+opens it read-write, and the loader catches it up - it copies the few load runs it lacks from
+the current generation (facts and load_runs rows, ATTACHed read-only) and re-derives the
+articles they touched, then loads the new pages as usual; the result is the same rows as a
+copy (tests/test_load.py checks it). It falls back to the copy when:
+- a reader still holds that file: DuckDB's file lock refuses the read-write open (another
+  process), or a descriptor of this process points at it (locks do not separate a process from
+  itself) - a load never blocks on a reader;
+- the file is dirty: a `<file>.dirty` marker is written (and the folder fsynced) before a
+  generation's first byte is written and removed only after it has been swapped in, so a
+  file a killed load left behind is never reused, only deleted;
+- it has a WAL beside it, or another schema version (checked by the loader).
+The alternative, immutable Parquet files per load for the append-only facts, would also avoid
+the copy but change every reader and the kill-safety argument; the rotation keeps one file per
+generation and the same atomic swap.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,7 +43,8 @@ import duckdb
 from etl.errors import DatabaseDamaged, DatabaseMissing
 from etl.settings import TIMEZONE, Settings, get_settings
 
-KEEP_GENERATIONS = 3  # the current one and two before it, for readers still holding them
+KEEP_GENERATIONS = 3  # the current one and two before it: the oldest is reused (see above)
+DIRTY = ".dirty"  # suffix of the marker beside a generation being written
 
 
 def current_file(settings: Settings | None = None) -> Path:
@@ -71,22 +92,114 @@ def connect(settings: Settings | None = None, read_only: bool = True) -> duckdb.
     return configure(con)
 
 
-def new_generation(settings: Settings, copy_current: bool) -> Path:
-    """A fresh file for a load to write, optionally starting as a copy of the current one."""
+@dataclass(frozen=True)
+class Generation:
+    """A file a load writes; `behind` is set when it is a reused older generation that the
+    loader must first catch up with that (the current) generation."""
+
+    path: Path
+    behind: Path | None = None
+
+
+def new_generation(settings: Settings, copy_current: bool, reuse: bool = True) -> Generation:
+    """A fresh file for a load to write: the current database, or an empty one.
+
+    The current database is the oldest reusable generation renamed (to be caught up) when
+    there is one, else a copy of the current file. Caller holds the load lock.
+    """
     settings.generations_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     target = settings.generations_dir / f"engagement-{stamp}-{os.getpid()}.duckdb"
-    if copy_current and settings.db_path.exists():
-        source = settings.db_path.resolve()
+    source = settings.db_path.resolve() if copy_current and settings.db_path.exists() else None
+    _discard_dirty(settings, source)
+    if source is not None and reuse:
+        reused = _reuse_oldest(settings, source, target)
+        if reused is not None:
+            return reused
+    _mark_dirty(target)
+    if source is not None:
         with open(source, "rb") as src, open(target, "wb") as dst:
             shutil.copyfileobj(src, dst, length=16 << 20)
             dst.flush()
             os.fsync(dst.fileno())
-    return target
+    return Generation(target)
+
+
+def open_generation(generation: Generation) -> duckdb.DuckDBPyConnection:
+    return configure(duckdb.connect(str(generation.path)))
+
+
+def _reuse_oldest(settings: Settings, current: Path, target: Path) -> Generation | None:
+    """The oldest clean generation renamed to `target`, if the rotation is full and no
+    reader holds it; None means: copy instead."""
+    clean = [
+        f
+        for f in _generations(settings)
+        if f != current and not _dirty(f) and not Path(f"{f}.wal").exists()
+    ]
+    if len(clean) < KEEP_GENERATIONS - 1:
+        return None  # the rotation is still filling: keep every file for readers
+    oldest = clean[0]
+    if _open_in_this_process(oldest):
+        return None
+    _mark_dirty(target)
+    os.replace(oldest, target)
+    try:
+        duckdb.connect(str(target)).close()  # DuckDB's lock: fails if another process reads it
+    except duckdb.Error:
+        os.replace(target, oldest)
+        Path(f"{target}.wal").unlink(missing_ok=True)
+        _mark_clean(target)
+        return None
+    return Generation(target, behind=current)
+
+
+def _open_in_this_process(path: Path) -> bool:
+    fds = Path("/proc/self/fd")
+    if not fds.is_dir():
+        return True  # cannot tell: do not reuse
+    for fd in fds.iterdir():
+        try:
+            if os.readlink(fd) == str(path):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def _generations(settings: Settings) -> list[Path]:
+    """Generation files, oldest first."""
+    return sorted(
+        settings.generations_dir.glob("engagement-*.duckdb"), key=lambda p: p.stat().st_mtime
+    )
+
+
+def _dirty(path: Path) -> bool:
+    return Path(f"{path}{DIRTY}").exists()
+
+
+def _mark_dirty(path: Path) -> None:
+    Path(f"{path}{DIRTY}").touch()
+    _fsync_dir(path.parent)
+
+
+def _mark_clean(path: Path) -> None:
+    Path(f"{path}{DIRTY}").unlink(missing_ok=True)
+
+
+def _discard_dirty(settings: Settings, current: Path | None) -> None:
+    """Delete what killed loads left: dirty generations that are not current."""
+    for marker in settings.generations_dir.glob(f"engagement-*.duckdb{DIRTY}"):
+        generation = Path(str(marker)[: -len(DIRTY)])
+        if generation != current:
+            discard(generation)
 
 
 def swap_in(settings: Settings, generation: Path) -> None:
-    """Point db_path at the new generation in one atomic rename, then prune old ones."""
+    """Point db_path at the new generation in one atomic rename, then prune old ones.
+
+    The generation is marked clean (reusable once it is old) only after the swap.
+    """
     link = settings.db_path
     link.parent.mkdir(parents=True, exist_ok=True)
     if link.exists() and not link.is_symlink():
@@ -98,6 +211,7 @@ def swap_in(settings: Settings, generation: Path) -> None:
     tmp_link.symlink_to(os.path.relpath(generation, link.parent))
     os.replace(tmp_link, link)
     _fsync_dir(link.parent)
+    _mark_clean(generation)
     prune(settings)
 
 
@@ -107,18 +221,15 @@ def prune(settings: Settings) -> None:
     A reader holding a deleted generation keeps reading it (POSIX unlink semantics).
     """
     current = settings.db_path.resolve() if settings.db_path.exists() else None
-    files = sorted(
-        settings.generations_dir.glob("engagement-*.duckdb"), key=lambda p: p.stat().st_mtime
-    )
-    for old in files[:-KEEP_GENERATIONS]:
+    for old in _generations(settings)[:-KEEP_GENERATIONS]:
         if old != current:
-            old.unlink(missing_ok=True)
-            Path(f"{old}.wal").unlink(missing_ok=True)
+            discard(old)
 
 
 def discard(generation: Path) -> None:
     generation.unlink(missing_ok=True)
     Path(f"{generation}.wal").unlink(missing_ok=True)
+    _mark_clean(generation)
 
 
 def _fsync_dir(path: Path) -> None:

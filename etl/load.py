@@ -2,8 +2,9 @@
 
 One path serves every command: `load` and `demo` first put their files into the raw archive,
 the crawler puts what it fetches there itself, and then `ingest` parses every archived input
-the current database has not seen, writes a new generation (a copy of the current one plus
-the new rows), derives what analysts read, and swaps it in (etl/db.py). A page that cannot be
+the current database has not seen, writes a new generation (the current database, copied or
+an older generation caught up, plus the new rows), derives what analysts read, and swaps it in
+(etl/db.py). A page that cannot be
 parsed is quarantined with its reason; a crash at any point leaves the previous database
 current and intact; loading the same bytes again changes no row.
 """
@@ -432,16 +433,59 @@ def ingest(settings: Settings, command: str, summary: LoadSummary, rebuild: bool
 
     generation = db.new_generation(settings, copy_current=not rebuild)
     try:
-        con = db.configure(duckdb.connect(str(generation)))
+        con = db.open_generation(generation)
+        if generation.behind is not None and not _can_catch_up(con, generation.behind):
+            con.close()  # another history (a rebuild since) or schema: copy after all
+            db.discard(generation.path)
+            generation = db.new_generation(settings, copy_current=True, reuse=False)
+            con = db.open_generation(generation)
         try:
-            _write(con, settings, command, summary, parsed, rebuild)
+            _write(con, settings, command, summary, parsed, rebuild, generation.behind)
         finally:
             con.close()
-        db.swap_in(settings, generation)
+        db.swap_in(settings, generation.path)
     except BaseException:
-        db.discard(generation)  # the previous generation stays current and untouched
+        db.discard(generation.path)  # the previous generation stays current and untouched
         raise
     summary.database = str(settings.db_path)
+
+
+def _can_catch_up(con: duckdb.DuckDBPyConnection, current: Path) -> bool:
+    """True if the reused file is an earlier state of `current`: its load runs are the
+    current one's first runs, and both have this schema version."""
+    _attach_current(con, current)
+    try:
+        return bool(
+            con.execute(
+                "select (select count(*) from load_runs) = "
+                "(select count(*) from load_runs o join cur.load_runs c "
+                "using (run_id, command, started_at, finished_at)) "
+                "and (select max(schema_version) from schema_info) = ? "
+                "and (select max(schema_version) from cur.schema_info) = ?",
+                [SCHEMA_VERSION, SCHEMA_VERSION],
+            ).fetchone()[0]  # type: ignore[index]
+        )
+    except duckdb.Error:
+        return False
+    finally:
+        con.execute("detach cur")
+
+
+def _attach_current(con: duckdb.DuckDBPyConnection, current: Path) -> None:
+    # ATTACH takes no bound parameters; the path is a generation file name we made.
+    quoted = str(current).replace("'", "''")
+    con.execute(f"attach '{quoted}' as cur (read_only)")
+
+
+def _catch_up(con: duckdb.DuckDBPyConnection, current: Path) -> set[str]:
+    """Copy what the reused file lacks from the current generation; the touched articles."""
+    _attach_current(con, current)
+    try:
+        for sql in statements("catch_up.sql"):
+            con.execute(sql)
+    finally:
+        con.execute("detach cur")
+    return {r[0] for r in con.execute("select article_key from caught_up").fetchall()}
 
 
 def _write(
@@ -451,9 +495,11 @@ def _write(
     summary: LoadSummary,
     parsed: list[Parsed],
     rebuild: bool,
+    behind: Path | None = None,
 ) -> None:
     for sql in statements("schema.sql"):
         con.execute(sql)
+    caught_up = _catch_up(con, behind) if behind is not None else set()
     now = datetime.now(UTC)
     # No explicit transaction: the generation file is private until swap_in(), which is what
     # makes a load atomic. (duckdb 2.0.0 also returned empty scans of a table that received
@@ -461,7 +507,9 @@ def _write(
     run_id = con.execute("select coalesce(max(run_id), 0) + 1 from load_runs").fetchone()[0]  # type: ignore[index]
     summary.run_id = run_id
     summary.command = command
+    # Articles the copy would know: a caught-up run's pages and listings make articles too.
     known_keys = {r[0] for r in con.execute("select article_key from articles").fetchall()}
+    known_keys |= caught_up
     rows = build_rows(parsed, run_id, now)
     for table, data in (
         ("raw_files", rows.raw_files),
@@ -485,15 +533,15 @@ def _write(
             " and v.observed_at = i.observed_at and v.sha256 = i.sha256) "
             "order by article_key, observed_at, sha256, views desc"
         )
-    summary.snapshots_added = (
-        con.execute("select count(*) from view_snapshots").fetchone()[0] - before
-    )  # type: ignore[index]
+    after = con.execute("select count(*) from view_snapshots").fetchone()[0]  # type: ignore[index]
+    summary.snapshots_added = after - before
 
     _count_pages(summary, rows, known_keys)
     summary.quarantined += [(q["file_name"], q["reason"]) for q in rows.quarantine]
 
     reference_tables.refresh(con, settings)
     touched = {r["article_key"] for r in rows.versions} | {r["article_key"] for r in rows.items}
+    touched |= caught_up
     con.execute("create or replace temp table affected (article_key varchar primary key)")
     if rebuild:
         con.execute(
