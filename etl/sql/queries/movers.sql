@@ -1,16 +1,26 @@
 -- description: Articles in the top `top` by views gained in [start, end) or in the comparison period [cmp_start, cmp_end), with both ranks and a status: new (entered the top), dropped (left it), up, down or same.
 -- params: start DATE, end DATE, edition VARCHAR, oblasts VARCHAR[], hromada VARCHAR, tags VARCHAR[], cmp_start DATE, cmp_end DATE, top INTEGER
 -- columns: article_key, title, url, edition, published_date, views, views_before, change, rank, rank_before, status
-with m as (
-    select article_key, title, url, coalesce(edition, 'reprint') as edition, published_date
-    from matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
+-- Both periods' views per article from one scan of the intervals overlapping either period.
+with periods as (
+    select article_key,
+           sum(case when end_day >= $start and start_day < $end
+                    then views_within(start_day, end_day, days, views, $start, $end)
+                    else 0 end) as views,
+           sum(case when end_day >= $cmp_start and start_day < $cmp_end
+                    then views_within(start_day, end_day, days, views, $cmp_start, $cmp_end)
+                    else 0 end) as views_before
+    from view_intervals
+    where end_day >= least($start, $cmp_start) and start_day < greatest($end, $cmp_end)
+    group by article_key
 ),
 j as (
-    select m.*, coalesce(n.views, 0) as views, coalesce(p.views, 0) as views_before
-    from m
-    left join views_in_period($start, $end) n using (article_key)
-    left join views_in_period($cmp_start, $cmp_end) p using (article_key)
-    where n.views > 0 or p.views > 0
+    select m.article_key, m.title, m.url, coalesce(m.edition, 'reprint') as edition,
+           m.published_date, p.views, p.views_before
+    from periods p
+    join matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[]) m
+        using (article_key)
+    where p.views > 0 or p.views_before > 0
 ),
 ranked as (
     select *, views - views_before as change,
