@@ -588,16 +588,64 @@ def _count_pages(summary: LoadSummary, rows: Rows, known_keys: set[str]) -> None
     summary.updated_pages += len(listings)
 
 
-def _link_stories(con: duckdb.DuckDBPyConnection) -> None:
-    from etl.facts.stories import link_stories
+STORY_COLUMNS = "article_key, kind, edition, language, published_at, title, fingerprint"
 
-    frame = con.execute(
-        "select article_key, kind, edition, language, published_at, title, fingerprint "
-        "from articles"
+
+def _link_stories(con: duckdb.DuckDBPyConnection) -> None:
+    """Link the affected articles into stories against the stored index (story_features,
+    story_links), and re-assign only the stories that can have changed.
+
+    The same pairs as linking everything from scratch (etl.facts.stories.link_stories) as long
+    as no feature crosses the rarity cut and no pair's score crosses the threshold through the
+    growth of the database alone: document frequencies of untouched pairs are those of the load
+    that last scored them. An empty index (a new or upgraded database) links everything.
+    """
+    from etl.facts.stories import MAX_DF_SHARE, MIN_MAX_DF, assign_stories, link_edges
+
+    n = con.execute("select count(*) from articles").fetchone()[0]  # type: ignore[index]
+    indexed = con.execute("select count(*) from story_features").fetchone()[0]  # type: ignore[index]
+    if not indexed:
+        con.execute("delete from affected")
+        con.execute("insert into affected select article_key from articles")
+    con.execute(
+        "create or replace temp table story_params as select ? as max_df",
+        [max(MIN_MAX_DF, int(n * MAX_DF_SHARE))],
+    )
+    for sql in statements("story_index.sql"):
+        con.execute(sql)
+    scope = con.execute(
+        f"select {STORY_COLUMNS} from articles "  # a constant column list
+        "where article_key in (select article_key from story_scope)"
     ).df()
-    con.register("_links", link_stories(frame))
+    df = dict(con.execute("select feature, df from story_df").fetchall())
+    only = {r[0] for r in con.execute("select article_key from affected").fetchall()}
+    edges = link_edges(scope, n=n, df=df, only=only)
+    con.register(
+        "new_links",
+        pa.table(
+            {"a": [e[0] for e in edges], "b": [e[1] for e in edges]},
+            schema=pa.schema([("a", pa.string()), ("b", pa.string())]),
+        ),
+    )
     try:
-        con.execute("delete from stories")
+        for sql in statements("story_links.sql"):
+            con.execute(sql)
+    finally:
+        con.unregister("new_links")
+    members = con.execute(
+        f"select {STORY_COLUMNS} from articles "  # a constant column list
+        "where article_key in (select article_key from story_members)"
+    ).df()
+    links = con.execute(
+        "select a, b from story_links where a in (select article_key from story_members) "
+        "and b in (select article_key from story_members)"
+    ).fetchall()
+    con.register("_links", assign_stories(members, links))
+    try:
+        con.execute(
+            "delete from stories where article_key in (select article_key from story_members) "
+            "or article_key in (select article_key from affected)"
+        )
         con.execute("insert into stories by name select * from _links")
     finally:
         con.unregister("_links")

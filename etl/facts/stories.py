@@ -60,38 +60,50 @@ def _to_utc(value: object) -> pd.Timestamp | None:
 
 def link_stories(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per input article: article_key, story_id, role, lag_hours (see module doc)."""
-    n = len(frame)
-    if n == 0:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS}).astype(
-            {"lag_hours": "float64"}
-        )
-    keys = frame["article_key"].tolist()
-    kinds = frame["kind"].tolist() if "kind" in frame else ["article"] * n
-    editions = frame["edition"].tolist() if "edition" in frame else [None] * n
-    languages = frame["language"].tolist() if "language" in frame else [None] * n
-    times = [_to_utc(v) for v in frame["published_at"].tolist()]
-    feats = [set(str(fp or "").split()) for fp in frame["fingerprint"].tolist()]
+    return assign_stories(frame, link_edges(frame))
 
+
+def link_edges(
+    frame: pd.DataFrame,
+    n: int | None = None,
+    df: dict[str, int] | None = None,
+    only: set[str] | None = None,
+) -> list[tuple[str, str]]:
+    """The linked pairs (a, b), a < b, among the articles of `frame`.
+
+    By default every pair, with document frequencies from the frame itself. Incrementally
+    (etl.load._link_stories): `only` the pairs with an article in `only`, with the whole
+    database's article count `n` and frequencies `df`; the frame then holds those articles
+    and every article sharing a rare feature with one of them.
+    """
+    keys = [str(k) for k in frame["article_key"].tolist()]
+    times = [_to_utc(v) for v in frame["published_at"].tolist()]
+    # A missing fingerprint (NULL, NaN in a frame) has no features.
+    feats = [set(fp.split() if isinstance(fp, str) else ()) for fp in frame["fingerprint"]]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, fs in enumerate(feats):
         for f in fs:
             postings[f].append(i)
+    n = len(frame) if n is None else n
+    freq = {f: len(ids) for f, ids in postings.items()} if df is None else df
     max_df = max(MIN_MAX_DF, int(n * MAX_DF_SHARE))
-    idf = {f: math.log(1 + n / len(ids)) for f, ids in postings.items()}
+    idf = {f: math.log(1 + n / freq[f]) for f in postings}
 
     def weight(fs: set[str]) -> float:
         return sum(idf[f] for f in fs)
 
     weights = [weight(fs) for fs in feats]
-    uf = _UnionFind(n)
+    chosen = [only is None or k in only for k in keys]
+    edges: list[tuple[str, str]] = []
     for i, fs in enumerate(feats):
+        if not chosen[i]:
+            continue
         shared: dict[int, int] = defaultdict(int)
         for f in fs:
-            ids = postings[f]
-            if len(ids) > max_df:
+            if freq[f] > max_df:
                 continue
-            for j in ids:
-                if j > i:
+            for j in postings[f]:
+                if j > i or (j != i and not chosen[j]):  # each pair once
                     shared[j] += 1
         for j, count in shared.items():
             if count < 2:
@@ -106,7 +118,27 @@ def link_stories(frame: pd.DataFrame) -> pd.DataFrame:
             denom = min(weights[i], weights[j])
             score = weight(common) / denom if denom else 0.0
             if score >= (THRESHOLD if dated else THRESHOLD_UNDATED):
-                uf.union(i, j)
+                edges.append((min(keys[i], keys[j]), max(keys[i], keys[j])))
+    return edges
+
+
+def assign_stories(frame: pd.DataFrame, edges: list[tuple[str, str]]) -> pd.DataFrame:
+    """Stories as the connected groups of `edges` among the frame's articles, each with its
+    original and every other member's role and lag (see module doc)."""
+    n = len(frame)
+    if n == 0:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS}).astype(
+            {"lag_hours": "float64"}
+        )
+    keys = frame["article_key"].tolist()
+    kinds = frame["kind"].tolist() if "kind" in frame else ["article"] * n
+    editions = frame["edition"].tolist() if "edition" in frame else [None] * n
+    languages = frame["language"].tolist() if "language" in frame else [None] * n
+    times = [_to_utc(v) for v in frame["published_at"].tolist()]
+    index = {str(k): i for i, k in enumerate(keys)}
+    uf = _UnionFind(n)
+    for a, b in edges:
+        uf.union(index[a], index[b])
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):

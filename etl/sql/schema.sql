@@ -223,3 +223,16 @@ create table if not exists stories (
     role        varchar not null,              -- original | translation | reprint
     lag_hours   double
 );
+
+
+-- Story linking's index (etl/facts/stories.py), so a load links only the articles it touched:
+-- each article's fingerprint features, and the linked pairs (a < b) whose groups are stories.
+create table if not exists story_features (
+    article_key varchar not null,
+    feature     varchar not null
+);
+
+create table if not exists story_links (
+    a varchar not null,
+    b varchar not null
+);
