@@ -56,7 +56,9 @@ def get(name: str) -> NamedQuery:
         params.append(pname)
         types.append(ptype.strip())
     columns = tuple(c.strip() for c in header.get("columns", "").split(",") if c.strip())
-    return NamedQuery(name, header.get("description", ""), tuple(params), tuple(types), columns, sql)
+    return NamedQuery(
+        name, header.get("description", ""), tuple(params), tuple(types), columns, sql
+    )
 
 
 def names() -> list[str]:
@@ -71,3 +73,32 @@ def run(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFram
         if p in bound and ptype.endswith("[]") and bound[p] is None:
             bound[p] = []  # an unset list filter means "all"
     return con.execute(query.sql, bound).df()
+
+
+def catalogue() -> pd.DataFrame:
+    """Every named query: what it answers, its parameters (name TYPE) and result columns."""
+    rows = []
+    for name in names():
+        query = get(name)
+        rows.append(
+            {
+                "name": name,
+                "description": query.description,
+                "params": ", ".join(
+                    f"{p} {t}" for p, t in zip(query.params, query.param_types, strict=True)
+                ),
+                "columns": ", ".join(query.columns),
+            }
+        )
+    return pd.DataFrame(rows, columns=["name", "description", "params", "columns"])
+
+
+def describe(name: str) -> str:
+    """One named query's header as text, e.g. `print(queries.describe("top_articles"))`."""
+    query = get(name)
+    params = ", ".join(f"{p} {t}" for p, t in zip(query.params, query.param_types, strict=True))
+    return (
+        f"{name}: {query.description}\n"
+        f"  params:  {params or '(none)'}\n"
+        f"  columns: {', '.join(query.columns)}"
+    )
