@@ -40,6 +40,7 @@ pages = [
 ]
 navigation = st.navigation(pages)
 
+data.pin_generation()  # every query of this run reads one generation (see dashboard/data.py)
 status = data.status()
 if not status.ready:
     if status.error:

@@ -7,12 +7,19 @@ old entries simply stop being asked for. One DuckDB connection is kept per gener
 each query runs on its own cursor, because one connection must not serve two Streamlit
 sessions (threads) at once.
 
+A page runs several queries; a load may swap generations between two of them. So app.py
+first calls `pin_generation()` in every script run, which pins the run's thread to one
+generation and its open connection, and every query of that run reads it: a page shows the
+database before a load or after it, never a mix (tests/test_reliability_readers.py checks
+this under loads).
+
 The per-page functions at the end (`overview`, `readership`, ...) are what the pages call and
 what bench/dashboard.py times, so the benchmark measures exactly the pages' queries.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -22,7 +29,7 @@ import pandas as pd
 import streamlit as st
 
 from etl import db, queries
-from etl.errors import DatabaseMissing
+from etl.errors import DatabaseDamaged, DatabaseMissing
 from etl.load import SCHEMA_VERSION
 from etl.settings import Settings, get_settings
 
@@ -45,9 +52,43 @@ def token() -> str:
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _connection(generation: str) -> duckdb.DuckDBPyConnection:
-    """One read-only connection per generation (the token names the file)."""
-    del generation  # the cache key; db.connect opens the same current file
-    return db.connect(settings())
+    """One read-only connection per generation, to exactly the file the token names."""
+    return db.connect(settings(), file=db.token_file(generation))
+
+
+_pin = threading.local()  # this script run's (token, connection); see the module docstring
+
+
+def pin_generation(attempts: int = 3) -> None:
+    """Make every query of this thread's script run read the current generation.
+
+    The connection is opened here, so the file is held from now on (a load neither reuses
+    nor removes a held file); if a load removed it between reading the token and opening,
+    the next token names the newer generation. Without a database nothing is pinned and
+    `status()` says why.
+    """
+    _pin.current = None
+    for _ in range(attempts):
+        try:
+            generation = token()
+            _pin.current = (generation, _connection(generation))
+            return
+        except DatabaseMissing:
+            return
+        except DatabaseDamaged:
+            if token() == generation:
+                return  # really damaged, not replaced: status() shows the message
+
+
+def _pinned() -> tuple[str, duckdb.DuckDBPyConnection] | None:
+    return getattr(_pin, "current", None)
+
+
+def _open(generation: str) -> duckdb.DuckDBPyConnection:
+    pinned = _pinned()
+    if pinned is not None and pinned[0] == generation:
+        return pinned[1]  # held by this run even if the cache has let it go
+    return _connection(generation)
 
 
 def _freeze(value: Any) -> Any:
@@ -55,7 +96,7 @@ def _freeze(value: Any) -> Any:
 
 
 def _run(generation: str, name: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
-    cursor = _connection(generation).cursor()  # a cursor per call: safe across sessions
+    cursor = _open(generation).cursor()  # a cursor per call: safe across sessions
     try:
         bound = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
         return queries.run(cursor, name, **bound)
@@ -69,8 +110,9 @@ def _cached(generation: str, name: str, params: tuple[tuple[str, Any], ...]) -> 
 
 
 def load(name: str, **params: Any) -> pd.DataFrame:
-    """Run the named query `name` on the current database, cached per generation."""
-    generation = token()
+    """Run the named query `name` on this run's generation (else the current), cached."""
+    pinned = _pinned()
+    generation = pinned[0] if pinned is not None else token()
     frozen = tuple(sorted((k, _freeze(v)) for k, v in params.items()))
     return (_cached if CACHING else _run)(generation, name, frozen).copy()
 
@@ -79,6 +121,7 @@ def clear() -> None:
     """Forget every cached result and connection (tests; a damaged file)."""
     _cached.clear()
     _connection.clear()
+    _pin.current = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +135,7 @@ class Status:
     data_start: date | None = None
     data_end: date | None = None
     last_load_at: datetime | None = None
+    last_run_id: int | None = None
 
 
 def status() -> Status:
@@ -117,6 +161,7 @@ def status() -> Status:
         data_start=_date(quality["data_start"]),
         data_end=_date(quality["data_end"]),
         last_load_at=None if pd.isna(quality["last_load_at"]) else quality["last_load_at"],
+        last_run_id=None if pd.isna(quality["last_run_id"]) else int(quality["last_run_id"]),
     )
 
 

@@ -143,6 +143,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "По всій базі: {articles} статей. Зменшені лічильники збережено й позначено.",
         "Whole database: {articles} articles. Counters that went down are kept and flagged.",
     ),
+    "q_run": ("Дані завантаження № {run} ({command}).", "Data of load run {run} ({command})."),
     # charts and sections
     "trend": ("Динаміка переглядів", "Readership trend"),
     "views": ("Перегляди", "Views"),

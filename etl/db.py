@@ -71,9 +71,20 @@ def configure(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def connect(settings: Settings | None = None, read_only: bool = True) -> duckdb.DuckDBPyConnection:
-    """A connection to the current generation, in Kyiv time."""
-    target = current_file(settings)
+def token_file(token: str) -> Path:
+    """The generation file a `generation_token` names."""
+    return Path(token.rsplit(":", 2)[0])
+
+
+def connect(
+    settings: Settings | None = None, read_only: bool = True, file: Path | None = None
+) -> duckdb.DuckDBPyConnection:
+    """A connection to the current generation (or to the given generation file), in Kyiv time.
+
+    A reader that must see one generation throughout (a dashboard page run) passes the file
+    its token named: the current one may have been swapped in the meantime.
+    """
+    target = file or current_file(settings)
     try:
         con = duckdb.connect(str(target), read_only=read_only)
     except duckdb.Error as exc:

@@ -76,5 +76,7 @@ with st.container(border=True):
     cols[3].metric(t("q_quarantined", lang), fmt_int(q["quarantined"], lang))
     cols[4].metric(t("q_last_load", lang), fmt_datetime(q["last_load_at"], lang))
     st.caption(
-        t("q_caption", lang, articles=fmt_int(q["articles"], lang)) + f" ({q['last_load_command']})"
+        t("q_caption", lang, articles=fmt_int(q["articles"], lang))
+        + " "
+        + t("q_run", lang, run=q["last_run_id"], command=q["last_load_command"])
     )
