@@ -145,10 +145,18 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
     Example: python -m etl sql "select edition, count(*) from articles group by all" --csv
     No file or network access, no writes, one statement, a time limit and a row limit.
+    --schema lists the tables and views with their columns; etl/sql/examples/ holds examples.
     """
+    if args.schema:
+        from etl.console_schema import as_text, browse
+
+        print(as_text(browse(args.settings)), end="")
+        return 0
+    if not args.query:
+        raise EtlError("no query given", 'pass one, e.g. python -m etl sql "from articles limit 5"')
     from etl.console import run_sql
 
-    result = run_sql(args.settings, args.query)
+    result = run_sql(args.settings, args.query, row_limit=args.max_rows, timeout_s=args.timeout)
     if args.csv:
         from etl.export import csv_bytes
 
@@ -202,8 +210,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--parquet", action="store_true", help="add Parquet copies")
 
     p = add("sql", cmd_sql)
-    p.add_argument("query")
-    p.add_argument("--csv", action="store_true")
+    p.add_argument("query", nargs="?")
+    p.add_argument("--csv", action="store_true", help="the whole result as CSV on stdout")
+    p.add_argument("--schema", action="store_true", help="list tables, views and columns")
+    p.add_argument("--max-rows", type=int, default=10_000, help="row limit (default 10000)")
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds (default 10)")
     return parser
 
 
