@@ -55,3 +55,13 @@ def shared_dir(sub: str) -> Path:
     if not path.is_dir():
         pytest.skip(f"{path} is not here (the shared development sample is optional)")
     return path
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The reliability tests' figures (tests/reliability_report.py), one line per test."""
+    from tests.reliability_report import lines
+
+    if lines():
+        terminalreporter.section("reliability figures")
+        for line in lines():
+            terminalreporter.write_line(line)
