@@ -198,7 +198,7 @@ def run(scale: str, repeat: int, naive_repeat: int, with_polars: bool) -> dict[s
     out["floor"] = timed(
         lambda: con.execute("select sum(views) from view_snapshots").fetchall(), repeat, 1
     ).summary()
-    out["snapshot_rows"] = con.execute("select count(*) from view_snapshots").fetchone()[0]  # type: ignore[index]
+    out["snapshot_rows"] = con.execute("select count(*) from view_snapshots").fetchall()[0][0]
     if with_polars:
         frames = _polars(con)
         con.close()

@@ -31,7 +31,7 @@ from etl.models import Page
 from etl.settings import Settings, get_settings
 from etl.sql_files import statements
 
-SCHEMA_VERSION = 2  # 2: per-day rollups (day, oblast, tag); no snapshot primary key
+SCHEMA_VERSION = 3  # 2: per-day rollups, no snapshot primary key; 3: article_no
 MAX_VIEWS = 10**10  # above any real counter; larger values are garbage in the page
 PARALLEL_FROM = 64  # below this many pages, process start-up costs more than it saves
 

@@ -177,6 +177,8 @@ def test_a_database_from_schema_1_is_refused_by_the_dashboard_and_upgraded_by_a_
     for table in ROLLUPS:  # what schema 1 lacked, and the reprints it dropped
         con.execute(f"drop table {table}")
     con.execute("delete from rollup_views_daily where edition is null")
+    con.execute("alter table view_intervals drop column article_no")  # schema 3 added it
+    con.execute("alter table articles drop column article_no")
     con.execute("update schema_info set schema_version = 1")
     con.close()
     monkeypatch.setenv("ENGAGEMENT_DB", str(settings.db_path))
@@ -187,6 +189,16 @@ def test_a_database_from_schema_1_is_refused_by_the_dashboard_and_upgraded_by_a_
     data.clear()
     assert data.status().ready
     assert_rollups_match_intervals(settings)
+    con = db.connect(settings)
+    unnumbered = scalar(
+        con,
+        "select count(*) from view_intervals i join articles a using (article_key) "
+        "where i.article_no is distinct from a.article_no or a.article_no is null",
+    )
+    numbers = con.execute("select count(distinct article_no), count(*) from articles").fetchone()
+    con.close()
+    assert unnumbered == 0
+    assert numbers is not None and numbers[0] == numbers[1]
     data.clear()
 
 

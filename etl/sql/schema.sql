@@ -143,7 +143,8 @@ create table if not exists articles (
     last_observed_at      timestamptz,
     versions              integer not null,    -- page renderings + listing sightings
     fingerprint           varchar,
-    body_chars            integer
+    body_chars            integer,
+    article_no            integer              -- a stable number: the key the read path joins on
 );
 
 create table if not exists article_tags (article_key varchar not null, tag varchar not null);
@@ -175,7 +176,8 @@ create table if not exists view_intervals (
     end_day     date not null,
     days        integer not null,
     views       double not null,
-    decreased   boolean not null               -- the counter went down at end_day (kept, flagged)
+    decreased   boolean not null,              -- the counter went down at end_day (kept, flagged)
+    article_no  integer                        -- articles.article_no
 );
 
 -- The dashboard's rollups, written sorted by day so a period reads only its own row groups.
@@ -216,6 +218,10 @@ create table if not exists rollup_daily_tag (
     views                 double not null,
     articles              integer not null
 );
+
+-- Schema 3 added article_no; derive.sql numbers the rows of an older file at its next load.
+alter table articles add column if not exists article_no integer;
+alter table view_intervals add column if not exists article_no integer;
 
 create table if not exists stories (
     article_key varchar primary key,

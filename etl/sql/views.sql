@@ -62,7 +62,7 @@ group by all;
 -- Articles naming a donor, with the donor's country.
 create or replace view donor_articles as
 select ad.donor, d.country as donor_country, d.kind as donor_kind, a.article_key,
-       a.edition, a.published_date, a.oblasts, a.views
+       a.edition, a.published_date, a.oblasts, a.views, a.article_no
 from article_donors ad
 join articles a using (article_key)
 left join donors d using (donor);
@@ -116,6 +116,13 @@ from view_intervals
 where end_day >= p_start::date and start_day < p_end::date
 group by article_key;
 
+-- The same by article_no (articles.article_no): what the dashboard's queries join on.
+create or replace macro period_views(p_start, p_end) as table
+select article_no, sum(views_within(start_day, end_day, days, views, p_start, p_end)) as views
+from view_intervals
+where end_day >= p_start::date and start_day < p_end::date
+group by article_no;
+
 -- Views gained (and articles published, except from the region-set rollup) per Kyiv day,
 -- edition and support flag in [p_start, p_end) by the articles matching the filters a rollup
 -- answers: none, one oblast, one tag, or several oblasts; with a hromada, an oblast and a tag,
@@ -149,21 +156,21 @@ where len(p_oblasts) > 1 and len(p_tags) = 0
 create or replace macro published_kpis(p_start, p_end, p_edition, p_oblasts, p_hromada,
                                        p_tags) as table
 with published as (
-    select article_key, international_support
+    select article_key, article_no, international_support
     from matching_articles(p_edition, p_oblasts, p_hromada, p_tags)
     where published_date >= p_start::date and published_date < p_end::date
 ),
 gained as (
-    select i.article_key,
+    select i.article_no,
            sum(views_within(i.start_day, i.end_day, i.days, i.views, p_start, p_end)) as views
     from view_intervals i
     where i.end_day >= p_start::date and i.start_day < p_end::date
-      and i.article_key in (select article_key from published)
-    group by i.article_key
+      and i.article_no in (select article_no from published)
+    group by i.article_no
 ),
 per_article as (
     select p.international_support, coalesce(g.views, 0) as views
-    from published p left join gained g using (article_key)
+    from published p left join gained g using (article_no)
 )
 select
     (select count(*) from per_article) as articles,

@@ -2,26 +2,26 @@
 -- params: start DATE, end DATE, edition VARCHAR, oblasts VARCHAR[], hromada VARCHAR, tags VARCHAR[]
 -- columns: donor_country, donors, articles, views
 with m as (
-    select article_key, published_date
+    select article_no, published_date
     from matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
 ),
 per_country as (
-    select coalesce(d.donor_country, 'multilateral') as donor_country, d.article_key,
+    select coalesce(d.donor_country, 'multilateral') as donor_country, d.article_no,
            count(distinct d.donor) as donors, any_value(m.published_date) as published_date
-    from donor_articles d join m using (article_key)
+    from donor_articles d join m using (article_no)
     group by all
 ),
 donor_count as (
     select coalesce(donor_country, 'multilateral') as donor_country,
            count(distinct donor) as donors
-    from donor_articles d join m using (article_key)
+    from donor_articles d join m using (article_no)
     group by all
 ),
 per_article as (
     select c.donor_country,
            c.published_date >= $start and c.published_date < $end as published,
            coalesce(v.views, 0) as views
-    from per_country c left join views_in_period($start, $end) v using (article_key)
+    from per_country c left join period_views($start, $end) v using (article_no)
     where (c.published_date >= $start and c.published_date < $end) or v.views > 0
 )
 select p.donor_country, any_value(dc.donors) as donors,

@@ -2,7 +2,7 @@
 -- params: start DATE, end DATE, edition VARCHAR, oblasts VARCHAR[], hromada VARCHAR, tags VARCHAR[]
 -- columns: donor, donor_country, donor_kind, articles, views
 with m as (
-    select article_key, published_date
+    select article_no, published_date
     from matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
 ),
 per_article as (
@@ -10,8 +10,8 @@ per_article as (
            m.published_date >= $start and m.published_date < $end as published,
            coalesce(v.views, 0) as views
     from donor_articles d
-    join m using (article_key)
-    left join views_in_period($start, $end) v using (article_key)
+    join m using (article_no)
+    left join period_views($start, $end) v using (article_no)
     where (m.published_date >= $start and m.published_date < $end) or v.views > 0
 )
 select donor, any_value(donor_country) as donor_country, any_value(donor_kind) as donor_kind,

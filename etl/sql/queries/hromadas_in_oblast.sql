@@ -2,13 +2,13 @@
 -- params: start DATE, end DATE, edition VARCHAR, oblasts VARCHAR[], hromada VARCHAR, tags VARCHAR[], oblast VARCHAR
 -- columns: hromada_code, name_uk, name_en, raion_name, articles, views, partners
 with m as (
-    select article_key, hromadas, published_date
+    select article_no, hromadas, published_date
     from matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
 ),
 per_article as (
     select m.hromadas, m.published_date >= $start and m.published_date < $end as published,
            coalesce(v.views, 0) as views
-    from m left join views_in_period($start, $end) v using (article_key)
+    from m left join period_views($start, $end) v using (article_no)
     where (m.published_date >= $start and m.published_date < $end) or v.views > 0
 ),
 agg as (

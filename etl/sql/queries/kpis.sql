@@ -3,8 +3,8 @@
 -- columns: articles, views, median_views, support_share, twinning_events
 select k.articles,
        (select coalesce(sum(v.views), 0)
-        from views_in_period($start, $end) v
+        from period_views($start, $end) v
         join matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[]) m
-            using (article_key)) as views,
+            using (article_no)) as views,
        k.median_views, k.support_share, k.twinning_events
 from published_kpis($start, $end, $edition, $oblasts::varchar[], $hromada, $tags::varchar[]) k

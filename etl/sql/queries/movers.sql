@@ -3,7 +3,7 @@
 -- columns: article_key, title, url, edition, published_date, views, views_before, change, rank, rank_before, status
 -- Both periods' views per article from one scan of the intervals overlapping either period.
 with periods as (
-    select article_key,
+    select article_no,
            sum(case when end_day >= $start and start_day < $end
                     then views_within(start_day, end_day, days, views, $start, $end)
                     else 0 end) as views,
@@ -12,14 +12,14 @@ with periods as (
                     else 0 end) as views_before
     from view_intervals
     where end_day >= least($start, $cmp_start) and start_day < greatest($end, $cmp_end)
-    group by article_key
+    group by article_no
 ),
 j as (
     select m.article_key, m.title, m.url, coalesce(m.edition, 'reprint') as edition,
            m.published_date, p.views, p.views_before
     from periods p
     join matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[]) m
-        using (article_key)
+        using (article_no)
     where p.views > 0 or p.views_before > 0
 ),
 ranked as (

@@ -2,14 +2,14 @@
 -- params: start DATE, end DATE, edition VARCHAR, oblasts VARCHAR[], hromada VARCHAR, tags VARCHAR[]
 -- columns: oblast_iso, name_uk, name_en, articles, support_articles, views, support_views, views_per_article
 with m as (
-    select article_key, oblasts, published_date, international_support
+    select article_no, oblasts, published_date, international_support
     from matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
 ),
 per_article as (
     select m.oblasts, m.international_support,
            m.published_date >= $start and m.published_date < $end as published,
            coalesce(v.views, 0) as views
-    from m left join views_in_period($start, $end) v using (article_key)
+    from m left join period_views($start, $end) v using (article_no)
     where (m.published_date >= $start and m.published_date < $end) or v.views > 0
 ),
 agg as (

@@ -2,11 +2,11 @@
 -- params: start DATE, end DATE, edition VARCHAR, oblasts VARCHAR[], hromada VARCHAR, tags VARCHAR[], top INTEGER
 -- columns: article_key, title, url, edition, published_date, oblast_names_uk, oblast_names_en, tags, views, total_views
 with top as (
-    select v.article_key, v.views
-    from views_in_period($start, $end) v
+    select v.article_no, v.views
+    from period_views($start, $end) v
     join matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[]) m
-        using (article_key)
-    order by v.views desc, v.article_key
+        using (article_no)
+    order by v.views desc, m.article_key
     limit coalesce($top, 20)
 )
 select a.article_key, a.title, a.url, coalesce(a.edition, 'reprint') as edition,
@@ -16,5 +16,5 @@ select a.article_key, a.title, a.url, coalesce(a.edition, 'reprint') as edition,
        coalesce((select list(o.name_en order by o.oblast_iso) from oblasts o
                  where list_contains(a.oblasts, o.oblast_iso)), []) as oblast_names_en,
        a.tags, t.views, a.views as total_views
-from top t join articles a using (article_key)
+from top t join articles a using (article_no)
 order by t.views desc, a.article_key

@@ -2,14 +2,14 @@
 -- params: start DATE, end DATE, edition VARCHAR, oblasts VARCHAR[], hromada VARCHAR, tags VARCHAR[], grain VARCHAR
 -- columns: period, edition, international_support, views
 with m as (
-    select article_key, edition, international_support
+    select article_no, edition, international_support
     from matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
 ),
 spread as (
     select m.edition, m.international_support, i.views / i.days as rate,
            unnest(generate_series(greatest(i.start_day, $start::date),
                                   least(i.end_day, $end::date - 1), interval 1 day))::date as day
-    from view_intervals i join m using (article_key)
+    from view_intervals i join m using (article_no)
     where i.end_day >= $start and i.start_day < $end
 )
 select date_trunc($grain, day)::date as period,
