@@ -20,6 +20,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from etl.errors import EtlError
 
@@ -65,14 +66,25 @@ def names() -> list[str]:
     return sorted(p.stem for p in QUERY_DIR.glob("*.sql"))
 
 
-def run(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFrame:
-    """Run a named query; only the parameters it declares are bound, missing ones are NULL."""
-    query = get(name)
+def _bind(query: NamedQuery, params: dict[str, Any]) -> dict[str, Any]:
+    """Only the parameters the query declares are bound; missing ones are NULL."""
     bound = {p: params.get(p) for p in query.params if f"${p}" in query.sql}
     for p, ptype in zip(query.params, query.param_types, strict=True):
         if p in bound and ptype.endswith("[]") and bound[p] is None:
             bound[p] = []  # an unset list filter means "all"
-    return con.execute(query.sql, bound).df()
+    return bound
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFrame:
+    """Run a named query as a DataFrame (dashboard, notebooks)."""
+    query = get(name)
+    return con.execute(query.sql, _bind(query, params)).df()
+
+
+def run_arrow(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pa.Table:
+    """Run a named query as an Arrow table (exports: no pandas round trip for big results)."""
+    query = get(name)
+    return con.sql(query.sql, params=_bind(query, params)).to_arrow_table()
 
 
 def catalogue() -> pd.DataFrame:

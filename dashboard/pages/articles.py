@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import data, filters, ui
 from dashboard.i18n import fmt_int, t
+from etl.export import csv_bytes
 
 SORTS = {
     "published_date": ("published", False),
@@ -47,14 +48,6 @@ shown = ui.table(
     key="articles_table",
     height=600,
 )
-
-try:
-    from etl.export import csv_bytes
-except ImportError:  # the export module lands separately; pandas writes the same CSV meanwhile
-
-    def csv_bytes(frame, excel=False):  # type: ignore[no-untyped-def]
-        return frame.to_csv(index=False).encode("utf-8-sig" if excel else "utf-8")
-
 
 st.download_button(
     t("download_csv", lang),

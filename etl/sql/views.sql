@@ -150,6 +150,18 @@ where len(p_oblasts) > 1 and len(p_tags) = 0
   and list_has_any(string_split(oblasts_key, ','), p_oblasts)
   and day >= p_start::date and day < p_end::date and (p_edition is null or edition = p_edition);
 
+-- Matching articles that were published in [p_start, p_end) or gained views in it, with the
+-- views they gained (edition 'reprint' for pages elsewhere): the rows per-edition questions
+-- (readership_by_edition, support_coverage) aggregate.
+create or replace macro period_articles(p_start, p_end, p_edition, p_oblasts, p_hromada,
+                                        p_tags) as table
+select coalesce(m.edition, 'reprint') as edition, m.article_key, m.international_support,
+       m.published_date >= p_start::date and m.published_date < p_end::date as published,
+       coalesce(v.views, 0) as views
+from matching_articles(p_edition, p_oblasts, p_hromada, p_tags) m
+left join views_in_period(p_start, p_end) v using (article_key)
+where (m.published_date >= p_start::date and m.published_date < p_end::date) or v.views > 0;
+
 -- The headline numbers of kpis.sql that need each article: matching articles published in
 -- [p_start, p_end), the median of the views each gained in it, their share with international
 -- support, and the twinning mentions they hold. Only their own intervals are read.
