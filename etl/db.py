@@ -32,15 +32,18 @@ generation and the same atomic swap.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
-from etl.errors import DatabaseDamaged, DatabaseMissing
+from etl.errors import DatabaseDamaged, DatabaseMissing, DiskFull
 from etl.settings import TIMEZONE, Settings, get_settings
 
 KEEP_GENERATIONS = 3  # the current one and two before it: the oldest is reused (see above)
@@ -129,10 +132,14 @@ def new_generation(settings: Settings, copy_current: bool, reuse: bool = True) -
             return reused
     _mark_dirty(target)
     if source is not None:
-        with open(source, "rb") as src, open(target, "wb") as dst:
-            shutil.copyfileobj(src, dst, length=16 << 20)
-            dst.flush()
-            os.fsync(dst.fileno())
+        try:
+            with open(source, "rb") as src, open(target, "wb") as dst:
+                shutil.copyfileobj(src, dst, length=16 << 20)
+                dst.flush()
+                os.fsync(dst.fileno())
+        except BaseException:
+            discard(target)  # a half copy (disk full, a kill signal we survive) is never kept
+            raise
     return Generation(target)
 
 
@@ -241,6 +248,38 @@ def discard(generation: Path) -> None:
     generation.unlink(missing_ok=True)
     Path(f"{generation}.wal").unlink(missing_ok=True)
     _mark_clean(generation)
+
+
+FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
+# What DuckDB says when the same OS errors reach it (it raises its own IOException).
+FULL_MESSAGES = ("no space left", "file too large", "disk quota")
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno in FULL_ERRNOS:
+        return True
+    return isinstance(exc, duckdb.Error) and any(m in str(exc).lower() for m in FULL_MESSAGES)
+
+
+@contextmanager
+def disk_errors(settings: Settings) -> Iterator[None]:
+    """Turn "no space" while writing the archive or a generation into one clear DiskFull.
+
+    The caller (the loader) has already discarded its half-written generation, so the
+    previous database stays current and untouched.
+    """
+    try:
+        yield
+    except (OSError, duckdb.Error) as exc:
+        if not is_disk_full(exc):
+            raise
+        folders = sorted({str(settings.db_path.parent), str(settings.raw_dir)})
+        raise DiskFull(
+            f"the disk is full (no space left to write under {' and '.join(folders)}): "
+            f"{str(exc).splitlines()[0]}; the previous database is unchanged",
+            "free some space (a load needs room for one more copy of the database), "
+            "then run the same command again",
+        ) from exc
 
 
 def _fsync_dir(path: Path) -> None:

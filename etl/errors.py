@@ -27,5 +27,9 @@ class DatabaseDamaged(EtlError):
     """The database file exists but DuckDB cannot open it."""
 
 
+class DiskFull(EtlError):
+    """A load could not write: the disk (or the file size the system allows) is full."""
+
+
 class QueryRefused(EtlError):
     """The SQL console refused a statement (writes, file access, several statements...)."""

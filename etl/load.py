@@ -659,7 +659,7 @@ def load_paths(
 ) -> LoadSummary:
     settings = settings or get_settings()
     summary = LoadSummary(command=command)
-    with load_lock(settings):
+    with load_lock(settings), db.disk_errors(settings):
         inputs = list(gather(paths))
         already = _loaded_hashes(settings)
         entries = archive_inputs(RawArchive(settings.raw_dir), inputs, summary)
@@ -672,7 +672,7 @@ def load_pending(settings: Settings | None = None, command: str = "update") -> L
     """Ingest what the crawler put into the archive since the last load."""
     settings = settings or get_settings()
     summary = LoadSummary(command=command)
-    with load_lock(settings):
+    with load_lock(settings), db.disk_errors(settings):
         ingest(settings, command, summary)
     return summary
 
@@ -681,7 +681,7 @@ def rebuild(settings: Settings | None = None) -> LoadSummary:
     """Recreate the database from the raw archive alone."""
     settings = settings or get_settings()
     summary = LoadSummary(command="rebuild")
-    with load_lock(settings):
+    with load_lock(settings), db.disk_errors(settings):
         summary.inputs = sum(1 for _ in RawArchive(settings.raw_dir).entries())
         if not summary.inputs:
             raise EtlError(f"the raw archive {settings.raw_dir} is empty", "load some pages first")
