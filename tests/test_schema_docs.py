@@ -149,6 +149,20 @@ def test_schema_doc_describes_exactly_the_loaded_database(fixture_db: Settings) 
     assert not problems, "docs/schema.md is out of date:\n" + "\n".join(problems)
 
 
+def test_every_example_query_in_the_doc_runs(fixture_db: Settings) -> None:
+    examples = re.findall(r"`(select [^`]+)`", DOC.read_text(encoding="utf-8"))
+    assert len(examples) >= 8
+    con = connect(fixture_db)
+    try:
+        for sql in examples:
+            try:
+                con.execute(" ".join(sql.split())).fetchall()
+            except duckdb.Error as exc:
+                pytest.fail(f"docs/schema.md example fails: {sql}\n{exc}")
+    finally:
+        con.close()
+
+
 SAMPLE = """
 ### articles (table)
 
