@@ -141,19 +141,21 @@ class Status:
 def status() -> Status:
     path = str(settings().db_path)
     try:
+        version = load("schema_version").iloc[0]["schema_version"]
+        built = 0 if pd.isna(version) else int(version)
+        if built < SCHEMA_VERSION:  # it lacks tables the queries read: say so, no traceback
+            return Status(
+                ready=False,
+                path=path,
+                error=f"{path} was built by an older version (schema {built}, the dashboard "
+                f"needs {SCHEMA_VERSION}); run `python -m etl rebuild`, or load new pages, to "
+                "upgrade it",
+            )
         quality = load("data_quality").iloc[0]
     except DatabaseMissing:
         return Status(ready=False, path=path)
     except Exception as exc:  # a damaged file: the app shows the reason, never a traceback
         return Status(ready=False, path=path, error=str(exc).splitlines()[0])
-    built = 0 if pd.isna(quality["schema_version"]) else int(quality["schema_version"])
-    if built < SCHEMA_VERSION:  # its tables lack what the queries read: say so, never a traceback
-        return Status(
-            ready=False,
-            path=path,
-            error=f"{path} was built by an older version (schema {built}, the dashboard needs "
-            f"{SCHEMA_VERSION}); run `python -m etl rebuild`, or load new pages, to upgrade it",
-        )
     return Status(
         ready=True,
         path=path,

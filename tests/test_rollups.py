@@ -60,7 +60,7 @@ def rollup_rows(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
     part = ROLLUPS[table][0]
     got = con.execute(
         f"select day, edition::varchar as edition, {part} as part, international_support, "
-        f"round(views, 4) as views, articles from {table}"
+        f"round(views, 4) as views, articles from {table} where views > 0 or articles > 0"
     ).df()
     return got.sort_values(list(got.columns[:4])).reset_index(drop=True)
 
@@ -96,6 +96,17 @@ def assert_rollups_match_intervals(settings: Settings) -> None:
             pd.testing.assert_frame_equal(got, want, check_dtype=False, atol=1e-3, obj=table)
         pd.testing.assert_frame_equal(
             region_sets(con), region_sets_expected(con), check_dtype=False, atol=1e-3
+        )
+        down = con.execute(
+            "select day, sum(counters_down)::integer from rollup_daily group by all "
+            "having sum(counters_down) > 0 order by all"
+        ).fetchall()
+        assert (
+            down
+            == con.execute(
+                "select end_day, count(*)::integer from view_intervals where decreased "
+                "group by all order by all"
+            ).fetchall()
         )
         reprints = scalar(con, "select sum(views) from rollup_daily where edition = 'reprint'")
         assert reprints and reprints > 0  # reprints are counted (they once were dropped)

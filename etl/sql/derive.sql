@@ -239,6 +239,7 @@ select least(
     (select min(start_day) from changed),
     (select min(start_day) from after where article_key not in (select article_key from known)),
     case when not exists (select 1 from rollup_daily)
+              or exists (select 1 from rollup_daily where counters_down is null)
          then least((select min(start_day) from view_intervals),
                     (select min(published_date) from articles)) end
 ) as since;
@@ -261,18 +262,22 @@ with parts as (
 ),
 steps as (
     select i.article_key, greatest(i.start_day, s.since) as day, i.views / i.days as delta,
-           0 as published
+           0 as published, 0 as down
     from view_intervals i join rollup_since s on i.end_day >= s.since
     union all
-    select i.article_key, i.end_day + 1, -(i.views / i.days), 0
+    select i.article_key, i.end_day + 1, -(i.views / i.days), 0, 0
     from view_intervals i join rollup_since s on i.end_day >= s.since
     union all
-    select a.article_key, a.published_date, 0, 1
+    select i.article_key, i.end_day, 0, 0, 1
+    from view_intervals i join rollup_since s on i.end_day >= s.since
+    where i.decreased
+    union all
+    select a.article_key, a.published_date, 0, 1, 0
     from articles a join rollup_since s on a.published_date >= s.since
 ),
 per_day as (
     select g.p.rollup as rollup, g.p.part as part, g.edition, g.international_support, st.day,
-           sum(st.delta) as delta, sum(st.published) as published
+           sum(st.delta) as delta, sum(st.published) as published, sum(st.down) as down
     from steps st join parts g using (article_key)
     group by all
 ),
@@ -291,13 +296,14 @@ filled as (
            sum(coalesce(p.delta, 0)) over (
                partition by c.rollup, c.part, c.edition, c.international_support order by c.day
            ) as views,
-           coalesce(p.published, 0) as articles
+           coalesce(p.published, 0) as articles, coalesce(p.down, 0) as down
     from calendar c
     left join per_day p using (rollup, part, edition, international_support, day)
 )
 select rollup, part, edition, international_support, day,
-       greatest(round(views, 6), 0) as views, articles::integer as articles
-from filled where round(views, 6) > 0 or articles > 0;
+       greatest(round(views, 6), 0) as views, articles::integer as articles,
+       down::integer as counters_down
+from filled where round(views, 6) > 0 or articles > 0 or down > 0;
 ;
 delete from rollup_views_daily where day >= (select since from rollup_since);
 ;
@@ -313,18 +319,18 @@ from rollup_filled where rollup = 'set' and views > 0
 order by day, edition, part;
 ;
 insert into rollup_daily
-select day, edition, international_support, views, articles
+select day, edition, international_support, views, articles, counters_down
 from rollup_filled where rollup = 'day'
 order by day, edition, international_support;
 ;
 insert into rollup_daily_oblast
 select day, edition, part, international_support, views, articles
-from rollup_filled where rollup = 'oblast'
+from rollup_filled where rollup = 'oblast' and (views > 0 or articles > 0)
 order by day, edition, part;
 ;
 insert into rollup_daily_tag
 select day, edition, part, international_support, views, articles
-from rollup_filled where rollup = 'tag'
+from rollup_filled where rollup = 'tag' and (views > 0 or articles > 0)
 order by day, edition, part;
 ;
 drop table rollup_filled;

@@ -198,7 +198,8 @@ create table if not exists rollup_daily (
     edition               enum('uk', 'en', 'reprint') not null,
     international_support boolean not null,
     views                 double not null,
-    articles              integer not null     -- published that day
+    articles              integer not null,    -- published that day
+    counters_down         integer              -- view counters seen lower than before that day
 );
 
 create table if not exists rollup_daily_oblast (
@@ -222,6 +223,7 @@ create table if not exists rollup_daily_tag (
 -- Schema 3 added article_no; derive.sql numbers the rows of an older file at its next load.
 alter table articles add column if not exists article_no integer;
 alter table view_intervals add column if not exists article_no integer;
+alter table rollup_daily add column if not exists counters_down integer;
 
 create table if not exists stories (
     article_key varchar primary key,
