@@ -8,7 +8,11 @@ Why several layers, each of which would refuse most things alone (defence in dep
    second connection to a file with a different configuration while the dashboard holds one.
 2. DuckDB's own parser splits the text: exactly one statement, of type SELECT (which covers
    WITH, FROM-first, VALUES, SUMMARIZE, DESCRIBE, SHOW). Everything else is refused by type
-   with a message saying what and why, before anything runs.
+   with a message saying what and why, before anything runs. A SELECT's parse tree
+   (json_serialize_sql) is walked too: DuckDB 2.0 types `WITH x AS (DELETE ... RETURNING *)
+   SELECT ...` and `WITH x AS (COPY ... TO ...)` as SELECT, so any INSERT, UPDATE, DELETE or
+   COPY node anywhere in the tree is refused, and so is query('...'), whose text the tree
+   cannot show.
 3. The result is fetched as the relation's first `row_limit + 1` rows (DuckDB stops there), and
    a timer thread interrupts the connection at the time limit.
 A refusal raises QueryRefused; an SQL mistake (unknown column, bad syntax) raises QueryFailed.
@@ -16,10 +20,13 @@ A refusal raises QueryRefused; an SQL mistake (unknown column, bad syntax) raise
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -75,8 +82,19 @@ _REFUSALS = {
     "ANALYZE": "ANALYZE " + _CHANGES,
     "TRANSACTION": "{keyword} controls transactions: each console query runs on its own",
     "EXPLAIN": "EXPLAIN is not offered: the console runs SELECT queries only",
+    "MULTI": "{keyword} runs several statements inside (PIVOT without IN list does): list "
+    "the values, PIVOT t ON col IN ('a', 'b') USING ..., or use GROUP BY with FILTER",
 }
 _SELECT_ONLY = "write one SELECT query (WITH, FROM, SUMMARIZE, DESCRIBE and SHOW work too)"
+# Query nodes a read-only SELECT is made of; anything else in the tree writes (see above).
+_READ_NODES = {"SELECT_NODE", "SET_OPERATION_NODE", "RECURSIVE_CTE_NODE", "CTE_NODE"}
+_NODE_KEYWORDS = {
+    "INSERT_QUERY_NODE": "INSERT",
+    "UPDATE_QUERY_NODE": "UPDATE",
+    "DELETE_QUERY_NODE": "DELETE",
+    "COPY_QUERY_NODE": "COPY",
+    "MERGE_INTO_QUERY_NODE": "MERGE",
+}
 _COMMENT = re.compile(r"\s*(--[^\n]*(\n|$)|/\*.*?\*/)", re.S)
 
 
@@ -113,8 +131,8 @@ def _keyword(sql: str) -> str:
     text = sql
     while (m := _COMMENT.match(text)) and m.group(0):
         text = text[m.end() :]
-    word = re.match(r"\s*\(*\s*([A-Za-z_]+)", text)
-    return word.group(1).upper() if word else "this statement"
+    word = re.match(r"\s*\(*\s*((?:force\s+)?[a-z_]+)", text, re.I)
+    return " ".join(word.group(1).upper().split()) if word else "this statement"
 
 
 def check(con: duckdb.DuckDBPyConnection, sql: str) -> str:
@@ -143,7 +161,47 @@ def check(con: duckdb.DuckDBPyConnection, sql: str) -> str:
         raise QueryRefused(
             f"refused: {reason.format(keyword=_keyword(statement.query))}", _SELECT_ONLY
         )
+    _check_tree(con, sql)
     return sql
+
+
+def _check_tree(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    """Refuse a SELECT that hides a write (a data-modifying CTE) or SQL in a string."""
+    rows = con.execute("select json_serialize_sql(?)", [sql]).fetchall()  # fetch all: 2.0 wants it
+    tree = json.loads(rows[0][0]) if rows else {"error": True}
+    if tree.get("error"):
+        raise QueryRefused(
+            "refused: this statement cannot be checked as a plain query "
+            f"({tree.get('error_message', 'unknown form')})",
+            "PIVOT without an IN list is one such form: list the values (PIVOT ... ON x IN "
+            "(...)) or use GROUP BY with FILTER",
+        )
+    for key, node in _walk(tree):
+        kind = node.get("type")
+        if key in ("node", "query_node") and kind not in _READ_NODES:
+            keyword = _NODE_KEYWORDS.get(str(kind), str(kind))
+            reason = _REFUSALS.get(keyword, "{keyword} inside a query is not allowed")
+            raise QueryRefused(
+                f"refused: {keyword} inside the query (in a WITH clause or subquery): "
+                + reason.removeprefix(keyword + " ").format(keyword=keyword),
+                _SELECT_ONLY,
+            )
+        if node.get("class") == "FUNCTION" and node.get("function_name") == "query":
+            raise QueryRefused(
+                "refused: query('...') runs SQL from a string, which the console cannot check",
+                "write that SQL directly, as a subquery or in a WITH clause",
+            )
+
+
+def _walk(value: Any, key: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every JSON object of a parse tree with the key it hangs under."""
+    if isinstance(value, dict):
+        yield key, value
+        for child_key, child in value.items():
+            yield from _walk(child, child_key)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _walk(item, key)
 
 
 def run_sql(
