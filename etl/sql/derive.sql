@@ -36,13 +36,21 @@ update view_intervals set article_no = a.article_no
 from articles a
 where view_intervals.article_no is null and view_intervals.article_key = a.article_key;
 ;
+-- caught_up_numbers: the numbers a reused older generation's catch-up (etl/sql/catch_up.sql)
+-- takes from the current one for articles it lacks, so it numbers as the copy would.
+create temp table if not exists caught_up_numbers (article_key varchar, article_no integer);
+;
 create or replace temp table article_numbers as
 select f.article_key,
-       coalesce(a.article_no,
-                (select coalesce(max(article_no), 0) from articles)
-                + row_number() over (partition by a.article_no is null
+       coalesce(a.article_no, c.article_no,
+                (select coalesce(max(article_no), 0)
+                 from (select article_no from articles
+                       union all select article_no from caught_up_numbers))
+                + row_number() over (partition by coalesce(a.article_no, c.article_no) is null
                                      order by f.article_key))::integer as article_no
-from affected f left join articles a using (article_key);
+from affected f
+left join articles a using (article_key)
+left join caught_up_numbers c using (article_key);
 ;
 
 delete from articles where article_key in (select article_key from affected);
@@ -226,18 +234,20 @@ order by end_day, article_key;
 -- from their first row without comparing; an empty rollup_daily (a database from before the
 -- per-day rollups existed) is filled from the first day.
 create or replace temp table rollup_since as
-with after as (from affected_rollup_inputs()),
-known as (select distinct article_key from rollup_before),
+with known as (select distinct article_key from rollup_before),
+fresh as (select article_key from affected where article_key not in (select article_key from known)),
+after as (from affected_rollup_inputs() where article_key in (select article_key from known)),
 changed as (
-    (select * from rollup_before
-     except all select * from after where article_key in (select article_key from known))
+    (select * from rollup_before except all select * from after)
     union all
-    (select * from after where article_key in (select article_key from known)
-     except all select * from rollup_before)
+    (select * from after except all select * from rollup_before)
 )
 select least(
     (select min(start_day) from changed),
-    (select min(start_day) from after where article_key not in (select article_key from known)),
+    (select min(start_day) from view_intervals
+     where article_key in (select article_key from fresh)),
+    (select min(published_date) from articles
+     where article_key in (select article_key from fresh)),
     case when not exists (select 1 from rollup_daily)
               or exists (select 1 from rollup_daily where counters_down is null)
          then least((select min(start_day) from view_intervals),
