@@ -11,8 +11,9 @@ not dropped, that needs root), query time and open+close time reported separatel
 
 Page totals call the page functions of dashboard/data.py (overview, readership, regions,
 support, twinning, articles) with its cache off, so they time exactly the queries a page runs,
-for two selections: the default (daily rollup path) and the last 365 days filtered by a tag
-(the view_intervals path).
+for two selections: the default (every chart that can reads a rollup) and the last 365 days
+filtered by a tag (views over time and KPI views from rollup_daily_tag; the per-oblast and
+per-tag breakdowns and every per-article question from view_intervals).
 """
 
 from __future__ import annotations
