@@ -98,6 +98,10 @@ _NODE_KEYWORDS = {
 _COMMENT = re.compile(r"\s*(--[^\n]*(\n|$)|/\*.*?\*/)", re.S)
 
 
+class QueryTimedOut(QueryRefused):
+    """The query ran past the time limit and was interrupted."""
+
+
 class QueryFailed(EtlError):
     """The console ran the query and DuckDB rejected it (unknown column, type error...)."""
 
@@ -234,7 +238,7 @@ def run_sql(
     except duckdb.InterruptException as exc:
         if not timed_out.is_set():
             raise
-        raise QueryRefused(
+        raise QueryTimedOut(
             f"stopped: the query ran past the {timeout_s:g} s time limit",
             "narrow it (a shorter period, fewer joins, aggregate before joining) or add LIMIT",
         ) from exc
@@ -245,7 +249,7 @@ def run_sql(
         ) from exc
     except duckdb.Error as exc:
         if timed_out.is_set():  # an interrupt can surface as another error type
-            raise QueryRefused(
+            raise QueryTimedOut(
                 f"stopped: the query ran past the {timeout_s:g} s time limit",
                 "narrow it (a shorter period, fewer joins) or add LIMIT",
             ) from exc

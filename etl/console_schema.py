@@ -9,7 +9,7 @@ without it (or without a line for a table) the description is empty, never an er
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl import queries
@@ -17,16 +17,17 @@ from etl.console import DATABASE, sandbox
 from etl.settings import Settings
 
 SCHEMA_DOC = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
-# "## `articles`", "### articles (table)", "| `articles` | one line |", "- `articles`: one line"
-_HEADING = re.compile(r"^#{1,6}\s+`?([A-Za-z_][A-Za-z0-9_]*)`?(?:\s.*)?$")
-_ROW = re.compile(r"^\|\s*`?([A-Za-z_][A-Za-z0-9_]*)`?\s*\|\s*([^|]+?)\s*\|")
-_ITEM = re.compile(r"^[-*]\s+`([A-Za-z_][A-Za-z0-9_]*)`\s*[:—–-]\s*(.+)$")
+# "### articles (table)" or "## `articles`", then a paragraph, then a | column | type | meaning |
+_HEADING = re.compile(r"^#{2,6}\s+`?([A-Za-z_][A-Za-z0-9_]*)`?(?:\s+\(.*\))?\s*$")
+_ROW = re.compile(r"^\|\s*`?([A-Za-z_][A-Za-z0-9_]*)`?\s*\|[^|]*\|\s*(.+?)\s*\|\s*$")
+_SENTENCE = re.compile(r"^(.+?[.!?])(\s|$)")
 
 
 @dataclass(frozen=True)
 class Column:
     name: str
     data_type: str
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -37,24 +38,56 @@ class Relation:
     columns: tuple[Column, ...]
 
 
-def descriptions(doc: Path = SCHEMA_DOC) -> dict[str, str]:
-    """Table or view name -> the first sentence-line written under its heading, row or item."""
-    if not doc.is_file():
-        return {}
-    found: dict[str, str] = {}
-    pending: str | None = None  # a heading whose first paragraph line we still look for
+@dataclass
+class _Doc:
+    paragraph: list[str] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)
+
+
+def _documented(doc: Path) -> dict[str, _Doc]:
+    """Each documented object's first paragraph and its column table's meanings."""
+    found: dict[str, _Doc] = {}
+    current: _Doc | None = None
+    in_paragraph = False
     for raw in doc.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
-        if heading := _HEADING.match(line):
-            pending = heading.group(1)
+        if line.startswith("#"):
+            heading = _HEADING.match(line)
+            current = found.setdefault(heading.group(1), _Doc()) if heading else None
+            in_paragraph = True
             continue
-        for pattern in (_ROW, _ITEM):
-            if (match := pattern.match(line)) and not set(match.group(2)) <= set("-: "):
-                found.setdefault(match.group(1), _plain(match.group(2)))
-        if pending and line and not line.startswith(("|", "```", "<", "-", "*")):
-            found.setdefault(pending, _plain(line))
-            pending = None
+        if current is None:
+            continue
+        if line.startswith("|"):
+            in_paragraph = False
+            if (row := _ROW.match(line)) and row.group(1) != "column":
+                current.columns.setdefault(row.group(1), _plain(row.group(2)))
+        elif not line:
+            in_paragraph = in_paragraph and not current.paragraph
+        elif in_paragraph:
+            current.paragraph.append(line)
     return found
+
+
+def descriptions(doc: Path = SCHEMA_DOC) -> dict[str, str]:
+    """Table or view name -> the first sentence written under its heading in docs/schema.md;
+    empty when the file is missing."""
+    if not doc.is_file():
+        return {}
+    out = {}
+    for name, documented in _documented(doc).items():
+        text = _plain(" ".join(documented.paragraph))
+        sentence = _SENTENCE.match(text)
+        if text:
+            out[name] = sentence.group(1) if sentence else text
+    return out
+
+
+def column_descriptions(doc: Path = SCHEMA_DOC) -> dict[str, dict[str, str]]:
+    """Table or view name -> column -> its meaning from docs/schema.md."""
+    if not doc.is_file():
+        return {}
+    return {name: d.columns for name, d in _documented(doc).items() if d.columns}
 
 
 def _plain(text: str) -> str:
@@ -69,10 +102,12 @@ def browse(settings: Settings, doc: Path = SCHEMA_DOC) -> list[Relation]:
     finally:
         con.close()
     described = descriptions(doc)
+    meanings = column_descriptions(doc)
     relations = []
     for (kind, name), group in frame.groupby(["kind", "name"], sort=True):
+        meaning = meanings.get(str(name), {})
         pairs = zip(group["column_name"], group["data_type"], strict=True)
-        columns = tuple(Column(str(c), str(t)) for c, t in pairs)
+        columns = tuple(Column(str(c), str(t), meaning.get(str(c), "")) for c, t in pairs)
         relations.append(Relation(str(name), str(kind), described.get(str(name), ""), columns))
     return relations
 
@@ -84,6 +119,10 @@ def as_text(relations: list[Relation]) -> str:
         title = f"{rel.name} ({rel.kind})"
         lines.append(f"{title} - {rel.description}" if rel.description else title)
         width = max(len(c.name) for c in rel.columns)
-        lines.extend(f"    {c.name.ljust(width)}  {c.data_type}" for c in rel.columns)
+        types = max(len(c.data_type) for c in rel.columns)
+        lines.extend(
+            f"    {c.name.ljust(width)}  {c.data_type.ljust(types)}  {c.description}".rstrip()
+            for c in rel.columns
+        )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
