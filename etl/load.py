@@ -14,8 +14,8 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -129,9 +129,13 @@ def gather(paths: Iterable[Path]) -> Iterator[Input]:
 
 
 def archive_inputs(
-    archive: RawArchive, inputs: Iterable[Input], summary: LoadSummary
+    archive: RawArchive,
+    inputs: Iterable[Input],
+    summary: LoadSummary,
+    archived: Callable[[Entry], None] | None = None,
 ) -> list[Entry]:
-    """Put every input into the raw archive before anything parses it."""
+    """Put every input into the raw archive before anything parses it; `archived` is told of
+    each entry as soon as its bytes are in (load_paths parses them meanwhile)."""
     known = {e.sha256 for e in archive.entries()}
     entries = []
     with archive.bulk():
@@ -159,6 +163,8 @@ def archive_inputs(
                 known=known,
             )
             entries.append(entry)
+            if archived is not None:
+                archived(entry)
     return entries
 
 
@@ -200,6 +206,42 @@ def _validate(page: Page) -> None:
             raise ParseError(f"implausible view count {views}")
     if page.kind == "listing" and not page.items:
         raise ParseError("listing page without any article item")
+
+
+def _parse_batch(entries: list[Entry], raw_root: str) -> list[Parsed]:
+    return [_parse_entry((e, raw_root)) for e in entries]
+
+
+class ParsingPipeline:
+    """Parses entries in worker processes while the caller is still archiving the rest."""
+
+    BATCH = 64
+
+    def __init__(self, raw_root: Path, skip: set[str]) -> None:
+        self.raw_root, self.skip = str(raw_root), skip
+        self.pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1)
+        self.batch: list[Entry] = []
+        self.futures: list[Future[list[Parsed]]] = []
+
+    def add(self, entry: Entry) -> None:
+        if entry.sha256 in self.skip:
+            return
+        self.skip.add(entry.sha256)
+        self.batch.append(entry)
+        if len(self.batch) >= self.BATCH:
+            self._submit()
+
+    def _submit(self) -> None:
+        if self.batch:
+            self.futures.append(self.pool.submit(_parse_batch, self.batch, self.raw_root))
+            self.batch = []
+
+    def results(self) -> dict[str, Parsed]:
+        self._submit()
+        try:
+            return {p.entry.sha256: p for f in self.futures for p in f.result()}
+        finally:
+            self.pool.shutdown()
 
 
 def parse_entries(entries: list[Entry], raw_root: Path) -> list[Parsed]:
@@ -424,12 +466,20 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> Non
         con.unregister("_rows")
 
 
-def ingest(settings: Settings, command: str, summary: LoadSummary, rebuild: bool = False) -> None:
+def ingest(
+    settings: Settings,
+    command: str,
+    summary: LoadSummary,
+    rebuild: bool = False,
+    parsed_already: dict[str, Parsed] | None = None,
+) -> None:
     """Parse every archived input the database lacks and swap in a new generation."""
     archive = RawArchive(settings.raw_dir)
     loaded = set() if rebuild else _loaded_hashes(settings)
     pending = [e for e in archive.entries() if e.sha256 not in loaded]
-    parsed = parse_entries(pending, settings.raw_dir)
+    done = parsed_already or {}
+    rest = iter(parse_entries([e for e in pending if e.sha256 not in done], settings.raw_dir))
+    parsed = [done[e.sha256] if e.sha256 in done else next(rest) for e in pending]
 
     generation = db.new_generation(settings, copy_current=not rebuild)
     try:
@@ -662,9 +712,19 @@ def load_paths(
     with load_lock(settings), db.disk_errors(settings):
         inputs = list(gather(paths))
         already = _loaded_hashes(settings)
-        entries = archive_inputs(RawArchive(settings.raw_dir), inputs, summary)
+        archive = RawArchive(settings.raw_dir)
+        parsed: dict[str, Parsed] | None = None
+        if len(inputs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+            pipeline = ParsingPipeline(settings.raw_dir, set(already))
+            try:
+                entries = archive_inputs(archive, inputs, summary, pipeline.add)
+                parsed = pipeline.results()
+            finally:
+                pipeline.pool.shutdown(cancel_futures=True)
+        else:
+            entries = archive_inputs(archive, inputs, summary)
         summary.unchanged_pages = sum(1 for e in entries if e.sha256 in already)
-        ingest(settings, command, summary)
+        ingest(settings, command, summary, parsed_already=parsed)
     return summary
 
 

@@ -29,3 +29,8 @@ where sha256 in (select sha256 from catch_up_files);
 ;
 insert into load_runs from cur.load_runs
 where run_id > (select coalesce(max(run_id), 0) from load_runs);
+;
+-- Articles the reused file lacks keep the current generation's numbers (derive.sql).
+create or replace temp table caught_up_numbers as
+select article_key, article_no from cur.articles
+where article_key in (select article_key from caught_up);
