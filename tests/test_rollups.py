@@ -238,7 +238,11 @@ select
         group by o)) as by_oblast,
     (select map(list(t), list(views)) from (
         select t, sum(v.views) as views from m join v using (article_key), unnest(m.tags) u(t)
-        group by t)) as by_tag
+        group by t)) as by_tag,
+    (select map(list(donor), list(views)) from (
+        select d.donor, sum(v.views) as views
+        from article_donors d join m using (article_key) join v using (article_key)
+        group by d.donor)) as by_donor
 """
 
 
@@ -288,9 +292,14 @@ def test_page_functions_equal_direct_sql_for_every_routing_path(fixture_db: Sett
                 (data.regions(f, None)["oblasts"], "oblast_iso", want["by_oblast"]),
                 (readership["tags"], "tag", want["by_tag"]),
                 (support["tags"], "tag", want["by_tag"]),
+                (support["donors"], "donor", want["by_donor"]),
             ):
                 got = {k: v for k, v in zip(frame[key], frame["views"], strict=True) if v > 0}
-                expected = {k: v for k, v in (expected or {}).items() if v > 1e-6}
+                expected = {
+                    k: v
+                    for k, v in (expected if isinstance(expected, dict) else {}).items()
+                    if v > 1e-6
+                }
                 assert got.keys() == expected.keys(), (sel, key)
                 for k, v in expected.items():
                     assert got[k] == pytest.approx(v, abs=0.01), (sel, key, k)

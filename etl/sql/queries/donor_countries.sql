@@ -1,21 +1,21 @@
 -- description: Per donor country (ISO alpha-2; EU for EU bodies; 'multilateral' when a donor has none): distinct matching articles naming one of its donors published in [start, end), and the views they gained in it (each article once per country).
 -- params: start DATE, end DATE, edition VARCHAR, oblasts VARCHAR[], hromada VARCHAR, tags VARCHAR[]
 -- columns: donor_country, donors, articles, views
-with m as (
-    select article_no, published_date
-    from matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
+-- The donors are read from articles.donors (the same names as article_donors), so only
+-- integer joins are needed.
+with named as (
+    select m.article_no, m.published_date, u.donor,
+           coalesce(d.country, 'multilateral') as donor_country
+    from matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[]) m,
+         unnest(list_distinct(m.donors)) as u(donor)
+    left join donors d using (donor)
 ),
 per_country as (
-    select coalesce(d.donor_country, 'multilateral') as donor_country, d.article_no,
-           count(distinct d.donor) as donors, any_value(m.published_date) as published_date
-    from donor_articles d join m using (article_no)
-    group by all
+    select donor_country, article_no, any_value(published_date) as published_date
+    from named group by all
 ),
 donor_count as (
-    select coalesce(donor_country, 'multilateral') as donor_country,
-           count(distinct donor) as donors
-    from donor_articles d join m using (article_no)
-    group by all
+    select donor_country, count(distinct donor) as donors from named group by all
 ),
 per_article as (
     select c.donor_country,
