@@ -1,9 +1,12 @@
 -- description: Hromada-partner twinning pairs mentioned by matching articles published in [start, end): the Ukrainian side, its oblast, the partner and country (ISO alpha-2), the latest stage and the first and last mention (all time), and the mentions in the period.
 -- params: start DATE, end DATE, edition VARCHAR, oblasts VARCHAR[], hromada VARCHAR, tags VARCHAR[]
 -- columns: ukrainian, hromada_code, oblast_iso, oblast_uk, oblast_en, partner, country, latest_stage, first_mentioned, last_mentioned, articles, mentions
+-- A mention carries its article's publish date, so only articles published in the period
+-- can match: reading just those lets the scan skip by published_date.
 with m as (
     select article_key
     from matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
+    where published_date >= $start and published_date < $end
 ),
 in_period as (
     select coalesce(t.ukrainian_code, lower(t.ukrainian)) as ukrainian_key,

@@ -4,7 +4,9 @@
 select date_trunc($grain, t.published_date)::date as period,
        coalesce(t.stage, 'unknown') as stage, count(*) as mentions
 from twinning_mentions t
-join matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[]) m
+join (select article_key  -- a mention carries its article's publish date: skip by it
+      from matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
+      where published_date >= $start and published_date < $end) m
     using (article_key)
 where t.published_date >= $start and t.published_date < $end
 group by all
