@@ -4,6 +4,8 @@
 with m as (
     select article_no, hromadas, published_date
     from matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
+    where list_has_any(hromadas, (select list(hromada_code) from hromadas
+                                  where oblast_iso = $oblast))
 ),
 per_article as (
     select m.hromadas, m.published_date >= $start and m.published_date < $end as published,
