@@ -170,14 +170,20 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
-    parser.add_argument("--db", help="database path (default data/engagement.duckdb; env ENGAGEMENT_DB)")
+    parser.add_argument(
+        "--db", help="database path (default data/engagement.duckdb; env ENGAGEMENT_DB)"
+    )
     parser.add_argument("--raw", help="raw archive folder (default data/raw; env ENGAGEMENT_RAW)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add(name: str, func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
         doc = func.__doc__ or ""
-        p = sub.add_parser(name, help=doc.splitlines()[0], description=doc,
-                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p = sub.add_parser(
+            name,
+            help=doc.splitlines()[0],
+            description=doc,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         p.set_defaults(func=func)
         return p
 
@@ -228,7 +234,14 @@ def main(argv: list[str] | None = None) -> int:
         overrides["raw_dir"] = Path(args.raw).expanduser().absolute()
     args.settings = Settings(**{**base.__dict__, **overrides}) if overrides else base
     try:
-        return args.func(args)
+        try:
+            return args.func(args)
+        except Exception as exc:
+            from etl import db
+
+            if db.is_damage(exc):  # a damaged block met while reading: name it, no traceback
+                raise db.damaged(args.settings, exc) from exc
+            raise
     except EtlError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         if exc.hint:

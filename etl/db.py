@@ -92,8 +92,7 @@ def connect(
         con = duckdb.connect(str(target), read_only=read_only)
     except duckdb.Error as exc:
         raise DatabaseDamaged(
-            f"the database {target} cannot be opened: {str(exc).splitlines()[0]}",
-            "run `python -m etl rebuild` to recreate it from the raw archive",
+            f"the database {target} cannot be opened: {str(exc).splitlines()[0]}", REBUILD_HINT
         ) from exc
     try:
         con.execute("select count(*) from load_runs").fetchone()
@@ -101,7 +100,7 @@ def connect(
         con.close()
         raise DatabaseDamaged(
             f"the database {target} is not an engagement database or is damaged: {exc}",
-            "run `python -m etl rebuild` to recreate it from the raw archive",
+            REBUILD_HINT,
         ) from exc
     return configure(con)
 
@@ -253,6 +252,9 @@ def discard(generation: Path) -> None:
 FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
 # What DuckDB says when the same OS errors reach it (it raises its own IOException).
 FULL_MESSAGES = ("no space left", "file too large", "disk quota")
+# What DuckDB says when a block fails its checksum or the file ends early.
+DAMAGE_MESSAGES = ("corrupt database file", "could not read enough bytes")
+REBUILD_HINT = "run `python -m etl rebuild` to recreate it from the raw archive"
 
 
 def is_disk_full(exc: BaseException) -> bool:
@@ -261,9 +263,22 @@ def is_disk_full(exc: BaseException) -> bool:
     return isinstance(exc, duckdb.Error) and any(m in str(exc).lower() for m in FULL_MESSAGES)
 
 
+def is_damage(exc: BaseException) -> bool:
+    return isinstance(exc, duckdb.Error) and any(m in str(exc).lower() for m in DAMAGE_MESSAGES)
+
+
+def damaged(settings: Settings, exc: BaseException) -> DatabaseDamaged:
+    """A read that found a damaged block: name the current file (a load reads it via its copy)."""
+    target = settings.db_path.resolve()
+    return DatabaseDamaged(
+        f"the database {target} is damaged: {str(exc).splitlines()[0]}", REBUILD_HINT
+    )
+
+
 @contextmanager
-def disk_errors(settings: Settings) -> Iterator[None]:
-    """Turn "no space" while writing the archive or a generation into one clear DiskFull.
+def storage_errors(settings: Settings) -> Iterator[None]:
+    """Turn a full disk while writing the archive or a generation, and a damaged current
+    database found while reading it, into one clear DiskFull / DatabaseDamaged.
 
     The caller (the loader) has already discarded its half-written generation, so the
     previous database stays current and untouched.
@@ -271,6 +286,8 @@ def disk_errors(settings: Settings) -> Iterator[None]:
     try:
         yield
     except (OSError, duckdb.Error) as exc:
+        if is_damage(exc):
+            raise damaged(settings, exc) from exc
         if not is_disk_full(exc):
             raise
         folders = sorted({str(settings.db_path.parent), str(settings.raw_dir)})

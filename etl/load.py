@@ -709,7 +709,7 @@ def load_paths(
 ) -> LoadSummary:
     settings = settings or get_settings()
     summary = LoadSummary(command=command)
-    with load_lock(settings), db.disk_errors(settings):
+    with load_lock(settings), db.storage_errors(settings):
         inputs = list(gather(paths))
         already = _loaded_hashes(settings)
         archive = RawArchive(settings.raw_dir)
@@ -732,7 +732,7 @@ def load_pending(settings: Settings | None = None, command: str = "update") -> L
     """Ingest what the crawler put into the archive since the last load."""
     settings = settings or get_settings()
     summary = LoadSummary(command=command)
-    with load_lock(settings), db.disk_errors(settings):
+    with load_lock(settings), db.storage_errors(settings):
         ingest(settings, command, summary)
     return summary
 
@@ -741,7 +741,7 @@ def rebuild(settings: Settings | None = None) -> LoadSummary:
     """Recreate the database from the raw archive alone."""
     settings = settings or get_settings()
     summary = LoadSummary(command="rebuild")
-    with load_lock(settings), db.disk_errors(settings):
+    with load_lock(settings), db.storage_errors(settings):
         summary.inputs = sum(1 for _ in RawArchive(settings.raw_dir).entries())
         if not summary.inputs:
             raise EtlError(f"the raw archive {settings.raw_dir} is empty", "load some pages first")

@@ -40,12 +40,12 @@ BATCH = 5  # new articles per load
 CAPTION = re.compile(r"Whole database: ([\d,]+) articles\..*Data of load run (\d+) ")
 
 
-def write_batch(folder: Path, number: int) -> Path:
-    """BATCH new English articles, published two Kyiv days ago, views 1000..1000+BATCH-1."""
+def write_batch(folder: Path, number: int, size: int = BATCH) -> Path:
+    """`size` new English articles, published two Kyiv days ago, views 1000, 1001, ..."""
     folder.mkdir(parents=True, exist_ok=True)
     day = (datetime.now(ZoneInfo("Europe/Kyiv")) - timedelta(days=2)).strftime("%d.%m.%Y")
-    for i in range(BATCH):
-        news = 700_000 + number * 100 + i
+    for i in range(size):
+        news = 700_000 + number * 1000 + i
         title = f"Reliability batch {number} item {i}: a hromada opens a service centre"
         (folder / f"news_{news}.txt").write_text(
             f"URL: https://decentralization.gov.ua/en/news/{news}\n\n{title}\n\n"
