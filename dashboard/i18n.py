@@ -260,6 +260,49 @@ TEXT: dict[str, tuple[str, str]] = {
     "edition_col": ("Видання", "Edition"),
     "national": ("без області", "no oblast"),
     "vs_before": ("проти {value}", "vs {value}"),
+    # SQL console
+    "sql_intro": (
+        "Один запит SELECT за раз, лише читання: без доступу до файлів і мережі, без змін у "
+        "базі. Показується до {rows} рядків; запит зупиняється через {seconds} с.",
+        "One SELECT query at a time, read-only: no file or network access, no changes to the "
+        "database. Up to {rows} rows are shown; a query is stopped after {seconds} s.",
+    ),
+    "sql_no_filters": (
+        "Фільтри бічної панелі тут не діють: запит сам визначає, що вибрати.",
+        "The sidebar filters do not apply here: the query itself says what to select.",
+    ),
+    "sql_examples": ("Збережені приклади", "Saved examples"),
+    "sql_example_pick": ("Оберіть приклад, щоб вставити його запит", "Pick one to load its query"),
+    "sql_query": ("Запит SQL (DuckDB)", "SQL query (DuckDB)"),
+    "sql_run": ("Виконати", "Run"),
+    "sql_schema": ("Таблиці й подання", "Tables and views"),
+    "sql_schema_note": (
+        "Стовпці, типи та їх значення (з docs/schema.md).",
+        "Columns, types and what they mean (from docs/schema.md).",
+    ),
+    "sql_table": ("таблиця", "table"),
+    "sql_view": ("подання", "view"),
+    "sql_column": ("Стовпець", "Column"),
+    "sql_type": ("Тип", "Type"),
+    "sql_meaning": ("Значення", "Meaning"),
+    "sql_refused": (
+        "Запит відхилено: консоль лише читає базу. Причина:",
+        "Query refused: the console only reads the database. Why:",
+    ),
+    "sql_failed": (
+        "DuckDB не зміг виконати запит. Повідомлення:",
+        "DuckDB could not run the query. Its message:",
+    ),
+    "sql_timeout": (
+        "Запит зупинено: він виконувався довше за {seconds} с.",
+        "Query stopped: it ran longer than {seconds} s.",
+    ),
+    "sql_truncated": (
+        "Показано лише перші {n} рядків: результат більший. Додайте LIMIT або агрегуйте.",
+        "Only the first {n} rows are shown: the result is larger. Add LIMIT or aggregate.",
+    ),
+    "sql_rows": ("Рядків: {n} · {seconds} с", "Rows: {n} · {seconds} s"),
+    "sql_download": ("Завантажити CSV", "Download CSV"),
 }
 
 PRESETS = (

@@ -174,8 +174,7 @@ def test_a_query_past_the_time_limit_is_stopped(fixture_db: Settings) -> None:
     with pytest.raises(QueryTimedOut, match=r"ran past the 1 s time limit") as refused:
         run_sql(
             fixture_db,
-            "select count(*) from range(1000000000) a, range(1000000000) b "
-            "where a.range <> b.range",
+            "select sum(hash(range) % 7) from range(1000000000000)",
             timeout_s=1,
         )
     took = time.perf_counter() - started
@@ -330,3 +329,13 @@ def test_cli_row_limit_note(fixture_db: Settings) -> None:
     done = run_cli(fixture_db, "from range(50)", "--max-rows", "10")
     assert done.returncode == 0, done.stderr
     assert "showing the first 10 rows" in done.stderr
+
+
+def test_a_query_past_the_memory_limit_is_stopped(fixture_db: Settings) -> None:
+    with pytest.raises(QueryRefused, match="more than the console's 1GB of memory"):
+        run_sql(
+            fixture_db,
+            "select count(*) from range(1000000000) a, range(1000000000) b "
+            "where a.range <> b.range",
+            timeout_s=60,
+        )
