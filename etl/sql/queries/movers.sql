@@ -15,8 +15,7 @@ with periods as (
     group by article_no
 ),
 j as (
-    select m.article_key, m.title, m.url, coalesce(m.edition, 'reprint') as edition,
-           m.published_date, p.views, p.views_before
+    select p.article_no, p.views, p.views_before
     from periods p
     join matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[]) m
         using (article_no)
@@ -29,13 +28,14 @@ ranked as (
                as rank_before
     from j
 )
-select article_key, title, url, edition, published_date, views, views_before, change,
-       rank, rank_before,
-       case when rank <= $top and (rank_before is null or rank_before > $top) then 'new'
-            when rank_before <= $top and (rank is null or rank > $top) then 'dropped'
-            when rank < rank_before then 'up'
-            when rank > rank_before then 'down'
+-- Titles and links only for the rows shown, not for every ranked article.
+select a.article_key, a.title, a.url, coalesce(a.edition, 'reprint') as edition,
+       a.published_date, r.views, r.views_before, r.change, r.rank, r.rank_before,
+       case when r.rank <= $top and (r.rank_before is null or r.rank_before > $top) then 'new'
+            when r.rank_before <= $top and (r.rank is null or r.rank > $top) then 'dropped'
+            when r.rank < r.rank_before then 'up'
+            when r.rank > r.rank_before then 'down'
             else 'same' end as status
-from ranked
-where rank <= $top or rank_before <= $top
-order by rank nulls last, rank_before
+from ranked r join articles a using (article_no)
+where r.rank <= $top or r.rank_before <= $top
+order by r.rank nulls last, r.rank_before, a.article_key
