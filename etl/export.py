@@ -26,6 +26,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -44,7 +45,9 @@ from etl.errors import EtlError
 from etl.settings import TIMEZONE, Settings
 
 BOM = b"\xef\xbb\xbf"
-FORMULA_START = "^[=+\\-@\t\r]"  # the characters spreadsheets read as the start of a formula
+# The characters spreadsheets read as the start of a formula (= + - @ tab CR), as code points:
+# `ascii(x) in (...)` costs about half of an anchored regexp_matches (docs/benchmarks.md).
+FORMULA_START = (61, 43, 45, 64, 9, 13)
 
 Data: TypeAlias = pd.DataFrame | pa.Table
 
@@ -81,9 +84,9 @@ def _safe_select(schema: pa.Schema) -> str:
         else:
             parts.append(name)
             continue
+        starts = ", ".join(map(str, FORMULA_START))
         parts.append(
-            f"case when regexp_matches({text}, '{FORMULA_START}') then '''' || {text} "
-            f"else {text} end as {name}"
+            f"case when ascii({text}) in ({starts}) then '''' || {text} else {text} end as {name}"
         )
     return ", ".join(parts) or "*"
 
@@ -94,12 +97,27 @@ def _arrow(data: Data) -> pa.Table:
     return pa.Table.from_pandas(data, preserve_index=False)
 
 
+_SCRATCH: tuple[int, duckdb.DuckDBPyConnection] | None = None
+_SCRATCH_LOCK = threading.Lock()
+
+
 @contextmanager
 def _scratch() -> Iterator[duckdb.DuckDBPyConnection]:
-    """An in-memory DuckDB in Kyiv time that reads no files and loads no extensions."""
-    con = duckdb.connect()
+    """A connection to an in-memory DuckDB in Kyiv time that reads no files of its own.
+
+    Opening a DuckDB instance costs ~30 ms (more with the time zone), which every download
+    button paid at every page run; so one instance per process is kept and each call gets a
+    cursor of its own (its own connection: the `_data` it registers is visible to it alone,
+    and threads, like Streamlit's script runs, can write at the same time).
+    """
+    global _SCRATCH
+    with _SCRATCH_LOCK:
+        if _SCRATCH is None or _SCRATCH[0] != os.getpid():  # a forked child starts afresh
+            instance = duckdb.connect()
+            instance.execute(f"set global TimeZone = '{TIMEZONE}'")  # a constant
+            _SCRATCH = (os.getpid(), instance)
+        con = _SCRATCH[1].cursor()
     try:
-        con.execute(f"set TimeZone = '{TIMEZONE}'")  # a constant
         yield con
     finally:
         con.close()
@@ -121,11 +139,29 @@ def write_csv(data: Data, path: Path, excel: bool = False) -> int:
             "new_line '\\n', null '')"
         )
     if excel:
-        with path.open("wb") as out, target.open("rb") as src:
-            out.write(BOM)
-            shutil.copyfileobj(src, out, 1 << 20)
-        target.unlink()
+        _prepend_bom(target, path)
     return table.num_rows
+
+
+def _prepend_bom(source: Path, path: Path) -> None:
+    """`path` = BOM + `source`, then `source` removed. DuckDB's COPY has no BOM option (its
+    PREFIX cannot go with HEADER), so the file is copied once, in the kernel where it can."""
+    with path.open("wb") as out, source.open("rb") as src:
+        out.write(BOM)
+        out.flush()
+        size, sent = os.fstat(src.fileno()).st_size, 0
+        try:
+            while sent < size:
+                done = os.sendfile(out.fileno(), src.fileno(), sent, size - sent)
+                if done == 0:
+                    break
+                sent += done
+        except OSError:  # no sendfile between these files: copy in Python
+            out.seek(len(BOM))
+            out.truncate()
+            src.seek(0)
+            shutil.copyfileobj(src, out, 1 << 20)
+    source.unlink()
 
 
 def csv_bytes(data: Data, excel: bool = False) -> bytes:
