@@ -32,7 +32,7 @@ import duckdb
 import pandas as pd
 
 from etl.db import current_file
-from etl.errors import EtlError, QueryRefused
+from etl.errors import DatabaseDamaged, EtlError, QueryRefused
 from etl.settings import TIMEZONE, Settings
 
 ROW_LIMIT = 10_000
@@ -117,13 +117,20 @@ class ConsoleResult:
 def sandbox(settings: Settings) -> duckdb.DuckDBPyConnection:
     """A new connection that can read the current generation and nothing else."""
     con = duckdb.connect(":memory:", config=_CONNECT_CONFIG)
+    target = current_file(settings)
     try:
-        con.execute(f"attach ? as {DATABASE} (read_only)", [str(current_file(settings))])
+        con.execute(f"attach ? as {DATABASE} (read_only)", [str(target)])
         con.execute(f"use {DATABASE}")
         con.execute(f"set TimeZone = '{TIMEZONE}'")  # constants, not user input
         # Order matters: external access off, then the lock, after which no SET works.
         con.execute("set enable_external_access = false")
         con.execute("set lock_configuration = true")
+    except duckdb.Error as exc:  # e.g. a load retired that generation a moment ago
+        con.close()
+        raise DatabaseDamaged(
+            f"the console cannot open {target}: {str(exc).strip().splitlines()[0]}",
+            "run the query again; if it keeps failing, `python -m etl rebuild`",
+        ) from exc
     except BaseException:
         con.close()
         raise

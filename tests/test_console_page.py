@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -36,7 +37,7 @@ def run_query(at: AppTest, sql: str) -> AppTest:
     return at
 
 
-def result_frame(at: AppTest):  # type: ignore[no-untyped-def]
+def result_frame(at: AppTest) -> pd.DataFrame:
     """The query's result: the query column's dataframe (the schema column has the others)."""
     return at.columns[0].dataframe[0].value
 
