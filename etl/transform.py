@@ -154,11 +154,11 @@ def kyiv_iso(
     year: int, month: int, day: int, hour: int | None = None, minute: int | None = None
 ) -> str | None:
     """ISO 8601 in Kyiv time (`+02:00` winter, `+03:00` summer), or a bare date; None if invalid."""
+    if not (1990 <= year <= 2100):  # also for bare dates: "16 Жовтня, 905050" is not 9050
+        return None
     try:
         if hour is None or minute is None:
             return datetime(year, month, day).date().isoformat()
-        if not (1990 <= year <= 2100):
-            return None
         return datetime(year, month, day, hour, minute, tzinfo=KYIV).isoformat()
     except (ValueError, OverflowError):
         return None
@@ -351,17 +351,23 @@ def tags_coverage(line: str, vocabulary: Iterable[str]) -> float:
     return known / words if words else 0.0
 
 
-_INT = re.compile(r"\d[\d \u00a0,.]*")
+# A counter as shown, sign included: "-640" must not be read as 640.
+_INT = re.compile(r"[-−]?\s*\d[\d \u00a0,.]*")
 
 
 def parse_int(text: str | None) -> int | None:
+    """A view counter as the page shows it, sign and size included; None when there is none.
+
+    A negative or absurd value is returned as read, not dropped or clipped: the loader then
+    quarantines the page with "implausible view count" instead of storing a wrong number or
+    silently losing the count.
+    """
     if not text:
         return None
     m = _INT.search(text)
     if not m:
         return None
-    digits = re.sub(r"\D", "", m.group(0))
-    try:
-        return int(digits) if digits and len(digits) < 12 else None
-    except ValueError:
-        return None
+    shown = m.group(0)
+    digits = re.sub(r"\D", "", shown)[:19]  # 19 digits are past any plausible counter
+    value = int(digits)
+    return -value if shown.startswith(("-", "−")) else value

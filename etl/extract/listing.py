@@ -25,7 +25,7 @@ from etl.transform import (
 )
 
 VIEWS_LINE = re.compile(
-    r"^(?:К-ть переглядів|Кількість переглядів|Переглядів|Views)\s*:\s*(\d[\d\s]*)$", re.I
+    r"^(?:К-ть переглядів|Кількість переглядів|Переглядів|Views)\s*:\s*([-−]?\d[\d\s]*)$", re.I
 )
 _LIST_PATH = re.compile(r"^/(?:(?:en|uk)/)?news(?:/tag/[^/]+)?/?$")
 _TAG_PATH = re.compile(r"/news/tag/([^/?#]+)")

@@ -27,7 +27,7 @@ from etl.transform import (
 # `10.01.2023 - 15:35 | Views: 2436` (the views part is optional on some copies).
 VIEWS_LINE = re.compile(
     r"^(\d{1,2}\.\d{1,2}\.\d{4}\s*[-–—]?\s*\d{1,2}:\d{2})\s*"
-    r"(?:\|\s*(?:Views|Переглядів|Перегляди|К-ть переглядів)\s*:?\s*([\d\s\u00a0]+))?\s*$",
+    r"(?:\|\s*(?:Views|Переглядів|Перегляди|К-ть переглядів)\s*:?\s*([-−]?[\d\s\u00a0]+))?\s*$",
     re.IGNORECASE,
 )
 LABEL = re.compile(

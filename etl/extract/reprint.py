@@ -22,7 +22,7 @@ JUNK = re.compile(
 )
 VIEWS = re.compile(
     r"^(?:Перегляди|Переглядів|Кількість переглядів|К-ть переглядів|Views|Переглянуто)"
-    r"\s*:?\s*(\d[\d\s]*)$",
+    r"\s*:?\s*([-−]?\d[\d\s]*)$",
     re.IGNORECASE,
 )
 BARE_NUMBER = re.compile(r"^\d{1,7}$")
