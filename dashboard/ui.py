@@ -19,6 +19,7 @@ import streamlit as st
 
 from dashboard.filters import Filters
 from dashboard.i18n import Lang, fmt_date, fmt_int, fmt_num, fmt_pct, fmt_signed, t
+from etl.export import csv_bytes
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$:])")
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -152,3 +153,15 @@ def table(
         styler, key=key, hide_index=True, column_config=config, height=height, width="stretch"
     )
     return shown
+
+
+def download(shown: pd.DataFrame, f: Filters, name: str, key: str) -> None:
+    """A CSV of exactly the table shown, written by the weekly export's writer (etl.export:
+    formula-safe text, lists joined with '; ', UTF-8), named after the table and the period."""
+    st.download_button(
+        t("download_csv", f.lang),
+        data=csv_bytes(shown),
+        file_name=f"{name}_{f.start.isoformat()}_{f.last_day.isoformat()}.csv",
+        mime="text/csv",
+        key=key,
+    )

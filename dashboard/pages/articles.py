@@ -6,7 +6,6 @@ import streamlit as st
 
 from dashboard import data, filters, ui
 from dashboard.i18n import fmt_int, t
-from etl.export import csv_bytes
 
 SORTS = {
     "published_date": ("published", False),
@@ -49,10 +48,4 @@ shown = ui.table(
     height=600,
 )
 
-st.download_button(
-    t("download_csv", lang),
-    data=csv_bytes(shown),
-    file_name=f"articles_{f.start.isoformat()}_{f.last_day.isoformat()}.csv",
-    mime="text/csv",
-    key="articles_csv",
-)
+ui.download(shown, f, "articles", key="articles_csv")

@@ -72,7 +72,7 @@ if movers.empty:
 else:
     movers = movers.assign(status=[t(f"status_{s}", lang) for s in movers["status"]])
     current = movers[movers["rank"] <= data.TOP]
-    ui.table(
+    shown = ui.table(
         current,
         {
             "rank": ("rank", "int"),
@@ -87,13 +87,14 @@ else:
         lang,
         key="movers_table",
     )
+    ui.download(shown, f, "movers", key="movers_csv")
     new, gone = st.columns(2)
     for column, status, label in ((new, "new", "new_entrants"), (gone, "dropped", "drop_outs")):
         rows = d["movers"][d["movers"]["status"] == status]
         with column:
             st.markdown(f"**{t(label, lang)}** ({fmt_int(len(rows), lang)})")
             if not rows.empty:
-                ui.table(
+                listed = ui.table(
                     rows,
                     {
                         "title": ("title", "text"),
@@ -103,3 +104,4 @@ else:
                     lang,
                     key=f"movers_{status}",
                 )
+                ui.download(listed, f, f"movers_{status}", key=f"movers_{status}_csv")

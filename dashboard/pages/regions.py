@@ -43,7 +43,7 @@ if oblast:
     if hromadas.empty:
         ui.empty(lang)
     else:
-        ui.table(
+        shown = ui.table(
             hromadas,
             {
                 name: ("hromada", "text"),
@@ -55,3 +55,4 @@ if oblast:
             lang,
             key="regions_hromadas",
         )
+        ui.download(shown, f, f"hromadas_{oblast}", key="regions_hromadas_csv")

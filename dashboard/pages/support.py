@@ -47,7 +47,7 @@ with left:
         donors = donors.assign(
             country=[charts.country_name(c, lang) for c in donors["donor_country"]]
         )
-        ui.table(
+        shown = ui.table(
             donors,
             {
                 "donor": ("donor", "text"),
@@ -58,6 +58,7 @@ with left:
             lang,
             key="support_donors",
         )
+        ui.download(shown, f, "donors", key="support_donors_csv")
 with right:
     st.subheader(t("donor_countries", lang))
     countries = d["countries"]
@@ -71,7 +72,7 @@ with right:
             charts.ranked_bars(countries, "country", "views", lang),
             key="support_countries",
         )
-        ui.table(
+        shown = ui.table(
             countries,
             {
                 "country": ("country", "text"),
@@ -82,3 +83,4 @@ with right:
             lang,
             key="support_countries_table",
         )
+        ui.download(shown, f, "donor_countries", key="support_countries_csv")

@@ -74,7 +74,7 @@ else:
         stage=[stage_label(s, lang) for s in pairs["latest_stage"]],
         oblast=pairs["oblast_uk" if lang == "uk" else "oblast_en"],
     )
-    ui.table(
+    table = ui.table(
         shown,
         {
             "ukrainian": ("ukrainian_side", "text"),
@@ -89,3 +89,4 @@ else:
         lang,
         key="twin_pairs",
     )
+    ui.download(table, f, "twinning_pairs", key="twin_pairs_csv")
