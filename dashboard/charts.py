@@ -364,7 +364,8 @@ def oblast_map(
     fig = go.Figure()
     for iso, (xs, ys) in outlines.items():
         value = float(values.get(iso, 0.0))
-        colour = sample_colorscale(SCALE, [0.08 + 0.92 * value / top])[0]
+        # min(): 0.92 * top / top can round to 0.92000...02, past the scale's end (IndexError)
+        colour = sample_colorscale(SCALE, [min(1.0, 0.08 + 0.92 * value / top)])[0]
         label = f"{names.get(iso, iso)}: {fmt_num(value, lang, digits)}"
         fig.add_trace(_shape(xs, ys, colour, label, width=0.8))
     fig.add_trace(_colour_bar(top, metric_title))
