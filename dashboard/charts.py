@@ -460,7 +460,7 @@ def world_map(
     for iso3, count in counts.items():
         if iso3 not in outlines:
             continue  # too small for a 1:110m map (Malta, Monaco...): the bars beside show it
-        colour = sample_colorscale(SCALE, [0.15 + 0.85 * count / top])[0]
+        colour = sample_colorscale(SCALE, [min(1.0, 0.15 + 0.85 * count / top)])[0]  # as above
         label = f"{country_name(names[iso3], lang)}: {fmt_int(count, lang)}"
         fig.add_trace(_shape(*outlines[iso3], colour, label))
     fig.add_trace(_colour_bar(top, t("n_pairs", lang)))
