@@ -133,7 +133,7 @@ CELLS: list[tuple[str, str]] = [
     (
         "py",
         """
-        month_end = data_end.replace(day=1)
+        month_end = end.replace(day=1)  # the last month that is complete in the data
         month_start = (month_end - timedelta(days=1)).replace(day=1)
         top = queries.run(con, "top_articles", start=month_start, end=month_end, top=10)
         top["label"] = top["title"].fillna(top["article_key"]).str.slice(0, 70)
