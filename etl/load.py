@@ -570,17 +570,16 @@ def _write(
         _insert(con, table, data)
     before = con.execute("select count(*) from view_snapshots").fetchone()[0]  # type: ignore[index]
     if rows.snapshots:
-        # The same counter value can arrive twice (two renderings fetched together), and a
-        # snapshot already stored is kept as it is. An anti-join rather than INSERT OR IGNORE:
-        # it needs no primary-key index, whose in-memory form outgrows RAM at ~100 million
-        # snapshots (docs/benchmarks.md); with the key in place it behaves the same.
+        # The same counter value can arrive twice (two renderings fetched together): one row
+        # per (article_key, observed_at, sha256), the highest. No row already stored can match:
+        # sha256 names a raw file, and raw_files (primary key sha256) has just accepted these
+        # files as new - so no anti-join against the stored snapshots (a full scan of ~100
+        # million rows at 1,000,000 articles) and no primary-key index (docs/benchmarks.md).
         con.execute("create or replace temp table incoming as from view_snapshots limit 0")
         _insert(con, "incoming", rows.snapshots)
         con.execute(
             "insert into view_snapshots "
-            "select distinct on (article_key, observed_at, sha256) * from incoming i "
-            "where not exists (select 1 from view_snapshots v where v.article_key = i.article_key"
-            " and v.observed_at = i.observed_at and v.sha256 = i.sha256) "
+            "select distinct on (article_key, observed_at, sha256) * from incoming "
             "order by article_key, observed_at, sha256, views desc"
         )
     after = con.execute("select count(*) from view_snapshots").fetchone()[0]  # type: ignore[index]
@@ -642,8 +641,9 @@ STORY_COLUMNS = "article_key, kind, edition, language, published_at, title, fing
 
 
 def _link_stories(con: duckdb.DuckDBPyConnection) -> None:
-    """Link the affected articles into stories against the stored index (story_features,
-    story_links), and re-assign only the stories that can have changed.
+    """Link the affected articles whose linking inputs changed (story_inputs) into stories
+    against the stored index (story_features, story_links), and re-assign only the stories
+    that can have changed.
 
     The same pairs as linking everything from scratch (etl.facts.stories.link_stories) as long
     as no feature crosses the rarity cut and no pair's score crosses the threshold through the
@@ -653,10 +653,6 @@ def _link_stories(con: duckdb.DuckDBPyConnection) -> None:
     from etl.facts.stories import MAX_DF_SHARE, MIN_MAX_DF, assign_stories, link_edges
 
     n = con.execute("select count(*) from articles").fetchone()[0]  # type: ignore[index]
-    indexed = con.execute("select count(*) from story_features").fetchone()[0]  # type: ignore[index]
-    if not indexed:
-        con.execute("delete from affected")
-        con.execute("insert into affected select article_key from articles")
     con.execute(
         "create or replace temp table story_params as select ? as max_df",
         [max(MIN_MAX_DF, int(n * MAX_DF_SHARE))],
@@ -668,7 +664,7 @@ def _link_stories(con: duckdb.DuckDBPyConnection) -> None:
         "where article_key in (select article_key from story_scope)"
     ).df()
     df = dict(con.execute("select feature, df from story_df").fetchall())
-    only = {r[0] for r in con.execute("select article_key from affected").fetchall()}
+    only = {r[0] for r in con.execute("select article_key from story_affected").fetchall()}
     edges = link_edges(scope, n=n, df=df, only=only)
     con.register(
         "new_links",
@@ -694,7 +690,7 @@ def _link_stories(con: duckdb.DuckDBPyConnection) -> None:
     try:
         con.execute(
             "delete from stories where article_key in (select article_key from story_members) "
-            "or article_key in (select article_key from affected)"
+            "or article_key in (select article_key from story_affected)"
         )
         con.execute("insert into stories by name select * from _links")
     finally:

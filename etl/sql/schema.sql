@@ -244,3 +244,14 @@ create table if not exists story_links (
     a varchar not null,
     b varchar not null
 );
+
+-- What linking last saw of each article: a load re-links only articles whose row changed (a
+-- new listing sighting changes no fingerprint, date, edition or language).
+create table if not exists story_inputs (
+    article_key  varchar not null,
+    kind         varchar,
+    edition      varchar,
+    language     varchar,
+    published_at timestamptz,
+    fingerprint  varchar
+);
