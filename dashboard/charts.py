@@ -572,7 +572,7 @@ def support_shares(publications: pd.DataFrame, views: pd.DataFrame) -> pd.DataFr
         parts.append((vw.get(True, 0) / vw.sum(axis=1)).rename("attention"))
     if not parts:
         return pd.DataFrame(columns=["period", "coverage", "attention"])
-    out = pd.concat(parts, axis=1).sort_index().reset_index().rename(columns={"index": "period"})
+    out = pd.concat(parts, axis=1, sort=True).reset_index().rename(columns={"index": "period"})
     for column in ("coverage", "attention"):
         if column not in out:
             out[column] = np.nan

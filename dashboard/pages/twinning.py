@@ -73,11 +73,12 @@ else:
         country_name=[charts.country_name(c, lang) for c in pairs["country"]],
         stage=[stage_label(s, lang) for s in pairs["latest_stage"]],
         oblast=pairs["oblast_uk" if lang == "uk" else "oblast_en"],
+        side=pairs["ukrainian_name_uk" if lang == "uk" else "ukrainian_name_en"],
     )
     table = ui.table(
         shown,
         {
-            "ukrainian": ("ukrainian_side", "text"),
+            "side": ("ukrainian_side", "text"),
             "oblast": ("oblast", "text"),
             "partner": ("partner", "text"),
             "country_name": ("country", "text"),

@@ -36,6 +36,7 @@ group by all;
 -- One row per twinning pair, with its latest stage: the stage of its newest mention (an
 -- undated mention counts as oldest; on the same day the furthest stage wins).
 create or replace view twinning_pairs as
+with pairs as (
 with ranked as (
     select *,
            (coalesce(published_at, timestamptz '1970-01-01 00:00:00+00'),
@@ -57,7 +58,17 @@ select
     count(distinct article_key) as articles,
     list(distinct stage order by stage) as stages_seen
 from ranked
-group by all;
+group by all
+)
+-- The side by its register name (mentions write it in any case: "з Літинською громадою").
+select p.*,
+       coalesce(h.name_uk || ' ' || coalesce(h.type || ' ', '') || 'громада',
+                o.name_uk || case when o.name_uk like '%ька' then ' область' else '' end,
+                p.ukrainian) as ukrainian_name_uk,
+       coalesce(h.name_en || ' hromada', o.name_en, p.ukrainian) as ukrainian_name_en
+from pairs p
+left join hromadas h on h.hromada_code = p.hromada_code
+left join oblasts o on p.hromada_code is null and o.oblast_iso = p.ukrainian_key;
 
 -- Articles naming a donor, with the donor's country.
 create or replace view donor_articles as
