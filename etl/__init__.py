@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from etl import queries  # noqa: E402
-from etl.db import connect  # noqa: E402
+from etl import queries
+from etl.db import connect
 
 __all__ = ["__version__", "connect", "queries"]

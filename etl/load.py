@@ -416,7 +416,7 @@ def build_rows(parsed: list[Parsed], run_id: int, now: datetime) -> Rows:
 def _pair_dict(pair: object) -> dict:
     from dataclasses import asdict, is_dataclass
 
-    return asdict(pair) if is_dataclass(pair) else dict(pair)  # type: ignore[arg-type]
+    return asdict(pair) if is_dataclass(pair) else dict(pair)  # type: ignore[arg-type, call-overload]
 
 
 # --------------------------------------------------------------------------- database

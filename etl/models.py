@@ -52,7 +52,8 @@ class Page:
     source: str | None = None
     twinning: list[TwinningPair] = field(default_factory=list)
     international_support: bool = False
-    donors: list[str] = field(default_factory=list)  # canonical donor names (data/reference/donors.csv)
+    # canonical donor names (data/reference/donors.csv)
+    donors: list[str] = field(default_factory=list)
     # Beyond the contract:
     kind: PageKind = "article"
     edition: str | None = None  # "en" / "uk" from the URL path (not the language of the text)
