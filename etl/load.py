@@ -478,8 +478,9 @@ def ingest(
     loaded = set() if rebuild else _loaded_hashes(settings)
     pending = [e for e in archive.entries() if e.sha256 not in loaded]
     done = parsed_already or {}
-    rest = iter(parse_entries([e for e in pending if e.sha256 not in done], settings.raw_dir))
-    parsed = [done[e.sha256] if e.sha256 in done else next(rest) for e in pending]
+    # Archive order: what an earlier, failed load left unparsed comes first, then this load's.
+    parsed = parse_entries([e for e in pending if e.sha256 not in done], settings.raw_dir)
+    parsed += [done[e.sha256] for e in pending if e.sha256 in done]
 
     generation = db.new_generation(settings, copy_current=not rebuild)
     try:
