@@ -550,6 +550,12 @@ def _write(
 ) -> None:
     for sql in statements("schema.sql"):
         con.execute(sql)
+    # The snapshots this load adds (and a catch-up copies): derive.sql reads these, not the
+    # stored history, for articles whose new readings come after their last one.
+    con.execute(
+        "create or replace temp table load_snapshots as "
+        "select article_key, observed_at, views from view_snapshots limit 0"
+    )
     caught_up = _catch_up(con, behind) if behind is not None else set()
     now = datetime.now(UTC)
     # No explicit transaction: the generation file is private until swap_in(), which is what
@@ -579,9 +585,13 @@ def _write(
         con.execute("create or replace temp table incoming as from view_snapshots limit 0")
         _insert(con, "incoming", rows.snapshots)
         con.execute(
-            "insert into view_snapshots "
+            "create or replace temp table incoming_rows as "
             "select distinct on (article_key, observed_at, sha256) * from incoming "
             "order by article_key, observed_at, sha256, views desc"
+        )
+        con.execute("insert into view_snapshots from incoming_rows")
+        con.execute(
+            "insert into load_snapshots select article_key, observed_at, views from incoming_rows"
         )
     after = con.execute("select count(*) from view_snapshots").fetchone()[0]  # type: ignore[index]
     summary.snapshots_added = after - before

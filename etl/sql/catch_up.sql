@@ -24,8 +24,12 @@ where sha256 in (select sha256 from catch_up_files);
 insert into listing_items from cur.listing_items
 where sha256 in (select sha256 from catch_up_files);
 ;
-insert into view_snapshots from cur.view_snapshots
-where sha256 in (select sha256 from catch_up_files);
+create or replace temp table caught_up_snapshots as
+from cur.view_snapshots where sha256 in (select sha256 from catch_up_files);
+;
+insert into view_snapshots from caught_up_snapshots;
+;
+insert into load_snapshots select article_key, observed_at, views from caught_up_snapshots;
 ;
 insert into load_runs from cur.load_runs
 where run_id > (select coalesce(max(run_id), 0) from load_runs);

@@ -53,6 +53,14 @@ left join articles a using (article_key)
 left join caught_up_numbers c using (article_key);
 ;
 
+-- The affected articles as they were before this load. With load_snapshots (the snapshots
+-- this load added; facts are append-only) they give the counters' totals and, for an article
+-- whose new readings all come after its last one, its new intervals, without reading the
+-- ~100 snapshots per article stored before (100 million rows at 1,000,000 articles).
+create or replace temp table articles_before as
+select article_key, published_at, views, first_observed_at, last_observed_at from articles
+where article_key in (select article_key from affected);
+;
 delete from articles where article_key in (select article_key from affected);
 insert into articles
 with
@@ -109,7 +117,12 @@ listed as (
 seen as (
     select article_key, max(views) as views, min(observed_at) as first_observed_at,
            max(observed_at) as last_observed_at
-    from view_snapshots where article_key in (select article_key from affected)
+    from (select article_key, observed_at, views from load_snapshots
+          where article_key in (select article_key from affected)
+          union all
+          select article_key, first_observed_at, views from articles_before
+          union all
+          select article_key, last_observed_at, views from articles_before)
     group by article_key
 )
 select
@@ -197,17 +210,47 @@ left join oblasts o on length(t.ukrainian_code) = 19 and o.katottg_prefix = left
 -- Views gained between consecutive observations. The publish time counts as an observation
 -- of 0 views; the running maximum makes a counter that went down gain nothing until it
 -- passes its old high again, so no view is counted twice and none is negative.
-delete from view_intervals where article_key in (select article_key from affected);
+-- How each affected article's intervals are brought up to date: 'append' when its date is
+-- unchanged and every new reading comes after its last one (the intervals so far stay; the
+-- new ones start from its last reading, at the highest count so far), 'new' when it had no
+-- readings before (all are this load's), else 'rescan' all its snapshots.
+create or replace temp table interval_mode as
+with fresh as (
+    select article_key, min(observed_at) as first_new from load_snapshots group by article_key
+)
+select f.article_key,
+       case when b.last_observed_at is null then 'new'
+            when a.published_at is not distinct from b.published_at
+                 and (a.published_at is null or a.published_at <= b.last_observed_at)
+                 and (n.first_new is null or n.first_new > b.last_observed_at)
+            then 'append'
+            else 'rescan' end as mode
+from affected f
+left join articles_before b using (article_key)
+left join articles a using (article_key)
+left join fresh n using (article_key);
+;
+delete from view_intervals
+where article_key in (select article_key from interval_mode where mode = 'rescan');
+;
 insert into view_intervals
 with points as (
-    select article_key, observed_at as seen_at, views from view_snapshots
-    where article_key in (select article_key from affected)
+    select article_key, observed_at as seen_at, views, false as seed from view_snapshots
+    where article_key in (select article_key from interval_mode where mode = 'rescan')
     union all
-    select article_key, published_at, 0 from articles
-    where article_key in (select article_key from affected) and published_at is not null
+    select article_key, observed_at, views, false from load_snapshots
+    where article_key in (select article_key from interval_mode where mode <> 'rescan')
+    union all
+    select article_key, published_at, 0, false from articles
+    where article_key in (select article_key from interval_mode where mode <> 'append')
+      and published_at is not null
+    union all
+    -- An appended article's history so far: its last reading's time, the highest count.
+    select article_key, last_observed_at, coalesce(views, 0), true from articles_before
+    where article_key in (select article_key from interval_mode where mode = 'append')
 ),
 ordered as (
-    select article_key, seen_at, views,
+    select article_key, seen_at, views, seed,
            lag(seen_at) over w as prev_at,
            max(views) over (partition by article_key order by seen_at, views
                             rows between unbounded preceding and 1 preceding) as prev_high
@@ -220,7 +263,7 @@ spans as (
            timezone('Europe/Kyiv', seen_at)::date as end_day,
            greatest(views - prev_high, 0) as gained,
            views < prev_high as decreased
-    from ordered where prev_at is not null
+    from ordered where prev_at is not null and not seed
 )
 select article_key, start_day, end_day, date_diff('day', start_day, end_day) + 1,
        gained, decreased, n.article_no
