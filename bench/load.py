@@ -265,10 +265,13 @@ def prepare_base(scale: str) -> float:
             con.execute(sql)
         version = con.execute("select max(schema_version) from schema_info").fetchone()[0]  # type: ignore[index]
         linked = con.execute("select count(*) from story_inputs").fetchone()[0]  # type: ignore[index]
-        if version == load.SCHEMA_VERSION and linked:
+        derived = con.execute("select count(*) from articles").fetchone()[0]  # type: ignore[index]
+        if version == load.SCHEMA_VERSION and linked and derived:
             return 0.0
         t = time.perf_counter()
         con.execute("create or replace temp table affected (article_key varchar primary key)")
+        if not derived:  # facts only (a scale.py build stopped before its derive): derive all
+            con.execute("insert into affected select distinct article_key from page_versions")
         for sql in statements("derive.sql"):  # no article affected: only an older file's upgrade
             con.execute(sql)
         load._link_stories(con)  # an empty index links every article
