@@ -239,6 +239,13 @@ def _leave_legacy_pages_mode() -> None:
         st.rerun()
 
 
+def without_filters() -> Lang:
+    """The language, for a page the filters do not apply to (the SQL console); like
+    `sidebar()` it first makes a deep link run through app.py."""
+    _leave_legacy_pages_mode()
+    return current_language()
+
+
 def sidebar() -> Filters:
     """Draw the filters and return the selection; keeps the URL in step."""
     _leave_legacy_pages_mode()

@@ -39,7 +39,9 @@ def run_query(at: AppTest, sql: str) -> AppTest:
 
 def result_frame(at: AppTest) -> pd.DataFrame:
     """The query's result: the query column's dataframe (the schema column has the others)."""
-    return at.columns[0].dataframe[0].value
+    frames = at.columns[0].dataframe
+    assert len(frames) == 1, [m.value for m in (*at.error, *at.warning, *at.code)]
+    return frames[0].value
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,17 @@ def use_example() -> None:
             st.session_state.pop(RESULT_KEY, None)
 
 
+def run_query() -> None:
+    """The Run button's callback: callbacks run before the script, so the result survives the
+    rerun with which a deep link first passes through app.py (filters.without_filters)."""
+    outcome: ConsoleResult | EtlError
+    try:
+        outcome = run_sql(data.settings(), st.session_state.get(SQL_KEY) or "")
+    except EtlError as exc:  # refusals, SQL mistakes, a missing database: all shown
+        outcome = exc
+    st.session_state[RESULT_KEY] = outcome
+
+
 def show_schema(lang: Lang) -> None:
     st.subheader(t("sql_schema", lang))
     st.caption(t("sql_schema_note", lang))
@@ -98,7 +109,7 @@ def show_result(outcome: ConsoleResult | EtlError, lang: Lang) -> None:
     )
 
 
-lang = filters.current_language()
+lang = filters.without_filters()
 st.title(t("page_sql", lang))
 st.caption(t("sql_intro", lang, rows=fmt_int(ROW_LIMIT, lang), seconds=fmt_num(TIMEOUT_S, lang)))
 st.info(t("sql_no_filters", lang), icon=":material/filter_alt_off:")
@@ -122,13 +133,14 @@ with query_col:
     if picked in by_name:
         st.caption(ui.md_escape(by_name[picked].description))
     st.session_state.setdefault(SQL_KEY, DEFAULT_SQL)
-    query = st.text_area(t("sql_query", lang), key=SQL_KEY, height=220)
-    if st.button(t("sql_run", lang), type="primary", icon=":material/play_arrow:", key="sql_run"):
-        try:
-            outcome: ConsoleResult | EtlError = run_sql(data.settings(), query)
-        except EtlError as exc:  # refusals, SQL mistakes, a missing database: all shown
-            outcome = exc
-        st.session_state[RESULT_KEY] = outcome
+    st.text_area(t("sql_query", lang), key=SQL_KEY, height=220)
+    st.button(
+        t("sql_run", lang),
+        type="primary",
+        icon=":material/play_arrow:",
+        key="sql_run",
+        on_click=run_query,
+    )
     kept = st.session_state.get(RESULT_KEY)
     if kept is not None:
         show_result(kept, lang)
