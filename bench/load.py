@@ -227,8 +227,8 @@ def incremental(scale: str, repeat: int, copy: bool = False) -> dict[str, Any]:
             load._catch_up,
             db.KEEP_GENERATIONS,
         ) = original
-        load.duckdb = duckdb  # type: ignore[assignment]
-        db.duckdb = duckdb  # type: ignore[assignment]
+        load.duckdb = duckdb
+        db.duckdb = duckdb
         common.point_at_base(scale)
         _clear_generations(settings.generations_dir)
     return {
