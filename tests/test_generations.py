@@ -4,6 +4,7 @@ never reused, and a reader holding the oldest file makes the load copy instead o
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -86,6 +87,9 @@ def test_a_dirty_generation_is_never_reused_and_is_deleted(tmp_path: Path) -> No
     fill_rotation(settings, weeks)
     oldest = db._generations(settings)[0]
     Path(f"{oldest}{db.DIRTY}").touch()  # as a load killed while writing it leaves it
+    # A second name keeps the file's inode allocated after the load deletes it: otherwise the
+    # filesystem may hand the same inode number to the copy and the check below means nothing.
+    os.link(oldest, tmp_path / "oldest-kept")
     before = inodes(settings)
     load_paths([weeks[db.KEEP_GENERATIONS]], settings)
     assert current_inode(settings) not in before  # a copy
