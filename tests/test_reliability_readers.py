@@ -251,3 +251,34 @@ def test_readers_during_loads_short(tmp_path: Path) -> None:
 @pytest.mark.soak
 def test_readers_during_loads_soak(tmp_path: Path) -> None:
     readers_during_loads(tmp_path, loads=25, page_clients=5, query_clients=3, label="soak")
+
+
+def test_a_page_run_reads_one_generation_even_when_a_load_lands_midway(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pin that the readers test relies on, made deterministic: a load swaps a new
+    generation in between two queries of one script run; both read the old one, and the
+    next run reads the new one. (Without the pin the second query reads the new one.)"""
+    from dashboard import data
+    from etl.load import load_paths
+
+    settings = make_settings(tmp_path / "db")
+    load_paths([FIXTURE_PAGES], settings)
+    monkeypatch.setenv("ENGAGEMENT_DB", str(settings.db_path))
+    monkeypatch.setenv("ENGAGEMENT_RAW", str(settings.raw_dir))
+    data.clear()
+    try:
+        data.pin_generation()  # what app.py does first in every run
+        first = data.load("data_quality").iloc[0]
+        load_paths([write_batch(tmp_path / "batch", 1)], settings)  # lands mid-run
+        second = data.load("data_quality").iloc[0]
+        assert (second["last_run_id"], second["articles"]) == (
+            first["last_run_id"],
+            first["articles"],
+        )
+        data.pin_generation()  # the next run
+        third = data.load("data_quality").iloc[0]
+        assert third["last_run_id"] == first["last_run_id"] + 1
+        assert third["articles"] == first["articles"] + BATCH
+    finally:
+        data.clear()
