@@ -14,8 +14,10 @@ or data/engagement.duckdb. The database is only read. Measured:
    and with excel=True (the BOM copy);
 4. pandas DataFrame.to_csv of the same data (converted to pandas before the clock starts).
 
-Medians of --repeat runs with min-max (pandas: fewer runs, it is slow). Files go to
-bench/out/tmp/export/ and are deleted after each run. Results: bench/out/results/export[-S].json.
+Medians of --repeat runs with min-max (pandas: --pandas-repeat runs, 0 skips it). A table is
+cut to its first --max-rows rows (10 million: at 1M articles view_intervals has ~70 million).
+Files go to bench/out/tmp/export/ and are deleted after each run. Results:
+bench/out/results/export[-S].json (S: the scale, or the --db file's name).
 """
 
 from __future__ import annotations
@@ -105,7 +107,8 @@ def full_history(settings: Any, sql: str, path: Path, args: argparse.Namespace) 
 
     with db.connect(settings) as con:
         start = time.perf_counter()
-        table: pa.Table = con.sql(sql).to_arrow_table()
+        # At 1M articles view_intervals has ~70M rows: a prefix keeps Arrow + pandas in memory.
+        table: pa.Table = con.sql(f"{sql} limit {int(args.max_rows)}").to_arrow_table()
         fetch_s = time.perf_counter() - start
 
     def writer(p: Path) -> None:
@@ -131,6 +134,8 @@ def full_history(settings: Any, sql: str, path: Path, args: argparse.Namespace) 
         if key == "writer":
             entry["bytes"] = size
     scratch.close()
+    if not args.pandas_repeat:
+        return entry
     frame = table.to_pandas()
 
     def to_csv(p: Path) -> None:
@@ -195,6 +200,7 @@ def main() -> None:
     ap.add_argument("--pandas-repeat", type=int, default=3)
     ap.add_argument("--week", help="ISO week of the pack (default: the last complete one)")
     ap.add_argument("--tables", default="articles,view_intervals")
+    ap.add_argument("--max-rows", type=int, default=10_000_000, help="rows per table at most")
     args = ap.parse_args()
 
     from etl import db
@@ -238,6 +244,8 @@ def main() -> None:
         rows.setdefault("CSV MB (write_csv)", []).append(f"{entry['bytes'] / MB:,.1f}")
         rows.setdefault("fetch from the database", []).append(f"{entry['fetch_s']:.2f} s")
         for label, key in VARIANTS:
+            if key not in entry:
+                continue
             cell = f"{entry[key].median:.2f} s, {fmt_rate(entry[key + '_rate'])}"
             rows.setdefault(label, []).append(cell)
 
