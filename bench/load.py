@@ -270,7 +270,14 @@ def prepare_base(scale: str) -> float:
             return 0.0
         t = time.perf_counter()
         con.execute("create or replace temp table affected (article_key varchar primary key)")
-        if not derived:  # facts only (a scale.py build stopped before its derive): derive all
+        # derive.sql reads this load's snapshots from load_snapshots: none when only upgrading;
+        # all when the base has facts only (a scale.py build stopped before its derive).
+        limit = " limit 0" if derived else ""  # one of two constant texts
+        con.execute(
+            "create or replace temp view load_snapshots as "
+            "select article_key, observed_at, views from view_snapshots" + limit
+        )
+        if not derived:
             con.execute("insert into affected select distinct article_key from page_versions")
         for sql in statements("derive.sql"):  # no article affected: only an older file's upgrade
             con.execute(sql)
