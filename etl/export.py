@@ -262,13 +262,23 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _provenance(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-    version = con.execute("select max(schema_version) from schema_info").fetchone()
-    run = con.execute(
+def _provenance(con: duckdb.DuckDBPyConnection, db_file: str) -> dict[str, Any]:
+    from etl.load import SCHEMA_VERSION
+
+    # fetchall, not fetchone: DuckDB 2.0 keeps a half-read result open on the connection.
+    built = con.execute("select max(schema_version) from schema_info").fetchall()[0][0] or 0
+    if built < SCHEMA_VERSION:  # the queries would meet missing tables or columns
+        raise EtlError(
+            f"{db_file} was built by an older version (schema {built}, the export needs "
+            f"{SCHEMA_VERSION})",
+            "run `python -m etl rebuild`, or load new pages, to upgrade it",
+        )
+    runs = con.execute(
         "select run_id, command, finished_at from load_runs order by run_id desc limit 1"
-    ).fetchone()
+    ).fetchall()
+    run = runs[0] if runs else None
     return {
-        "schema_version": version[0] if version else None,
+        "schema_version": built,
         "load_run": None
         if run is None
         else {
@@ -297,6 +307,7 @@ def export_weekly(
     try:
         con = connect(settings)
         try:
+            provenance = _provenance(con, str(settings.db_path))
             files = []
             for spec in PACK:
                 table = _fetch(con, spec, params)
@@ -317,7 +328,6 @@ def export_weekly(
                     write_parquet(table, work / f"{spec.name}.parquet")
                     entry["parquet"] = f"{spec.name}.parquet"
                 files.append(entry)
-            provenance = _provenance(con)
         finally:
             con.close()
         manifest = {

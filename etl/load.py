@@ -31,7 +31,8 @@ from etl.models import Page
 from etl.settings import Settings, get_settings
 from etl.sql_files import statements
 
-SCHEMA_VERSION = 3  # 2: per-day rollups, no snapshot primary key; 3: article_no
+SCHEMA_VERSION = 4  # 2: per-day rollups, no snapshot primary key; 3: article_no;
+# 4: twinning_pairs' register names (views.sql is re-applied by every load)
 MAX_VIEWS = 10**10  # above any real counter; larger values are garbage in the page
 PARALLEL_FROM = 64  # below this many pages, process start-up costs more than it saves
 

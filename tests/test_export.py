@@ -241,3 +241,17 @@ def test_threads_writing_at_once_each_get_their_own_rows() -> None:
         lines = data.decode("utf-8").splitlines()
         assert lines[0] == "who,n" and len(lines) == 201
         assert all(line.startswith(f"thread {i},") for line in lines[1:])
+
+
+def test_a_database_of_an_older_schema_is_named_with_the_fix(
+    pinned_db: Settings, tmp_path: Path
+) -> None:
+    import shutil
+
+    old = Settings(db_path=tmp_path / "old.duckdb", raw_dir=tmp_path / "raw")
+    shutil.copyfile(pinned_db.db_path.resolve(), old.db_path)
+    with duckdb.connect(str(old.db_path)) as con:
+        con.execute("update schema_info set schema_version = 1")
+    with pytest.raises(EtlError, match=r"older version.*etl rebuild"):
+        export_weekly(old, WEEK, out=tmp_path / "out")
+    assert not (tmp_path / "out" / f"weekly-{WEEK}").exists()
