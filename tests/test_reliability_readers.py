@@ -187,6 +187,7 @@ def readers_during_loads(
         session = Session(port)
         base = shown(session.render("overview", QUERY))
         session.close()
+        last = base.run + loads
         stop = threading.Event()
         tally = Tally()
         threads = [
@@ -202,7 +203,9 @@ def readers_during_loads(
         try:
             time.sleep(2)  # the readers are in full swing before the first load
             busy = [load(settings, folder) for folder in batches[2:]]
-            time.sleep(2)  # and keep reading the last generation
+            last_seen = time.monotonic() + 120  # read on until an overview shows the last run
+            while time.monotonic() < last_seen and max(tally.runs_seen, default=0) < last:
+                time.sleep(0.5)
         finally:
             stop.set()
             for thread in threads:
@@ -210,7 +213,6 @@ def readers_during_loads(
 
     # Every batch adds BATCH articles and the same views: each overview must fit its run.
     assert base.run == 3  # the base load and the two quiet ones
-    last = base.run + loads
     mixed = []
     for s in tally.seen:
         steps = s.run - base.run
