@@ -3,26 +3,25 @@
 -- simply marks every article affected. Statements are separated by lines of ';'.
 
 -- An affected article's rollup inputs: its intervals and its publication (a row of 0 views
--- over 0 days), with every attribute a rollup splits by, folded into one 64-bit hash per row:
--- comparing (article, day, hash) rows is ~fixed width, where comparing the lists themselves
--- cost 25 s per weekly load at 1M articles (a collision could only hide a change: 2^-64). Taken before this load (here) and
--- after it (rollup_since) to find the first day whose rollup rows can have changed; the
+-- over 0 days), with every attribute a rollup splits by, folded into one 64-bit hash per row
+-- and keyed by article_no: comparing (integer, day, hash) rows, where comparing the keys and
+-- lists themselves cost 25 s per weekly load at 1M articles (a hash collision could only hide
+-- a change: 2^-64). Taken before this load (rollup_before, once every article is numbered)
+-- and after it (rollup_since) to find the first day whose rollup rows can have changed; the
 -- rollups are recomputed from that day on only.
 create or replace temp macro affected_rollup_inputs() as table
 with g as (
-    select article_key, coalesce(edition, 'reprint') as edition, list_sort(oblasts) as oblasts,
+    select article_no, coalesce(edition, 'reprint') as edition, list_sort(oblasts) as oblasts,
            list_sort(tags) as tags, international_support, published_date
     from articles where article_key in (select article_key from affected)
 )
-select g.article_key, i.start_day,
+select g.article_no, i.start_day,
        hash(g.edition, g.oblasts, g.tags, g.international_support, i.views, i.days) as h
-from view_intervals i join g using (article_key)
+from view_intervals i join g using (article_no)
 union all
-select article_key, published_date,
+select article_no, published_date,
        hash(edition, oblasts, tags, international_support, 0::double, 0::integer)
 from g where published_date is not null;
-;
-create or replace temp table rollup_before as from affected_rollup_inputs();
 ;
 -- article_no: a stable integer per article, the key the dashboard's queries join on (a hash
 -- join on it is several times faster than on the VARCHAR key at a million articles). A file
@@ -38,6 +37,8 @@ where articles.article_key = n.article_key;
 update view_intervals set article_no = a.article_no
 from articles a
 where view_intervals.article_no is null and view_intervals.article_key = a.article_key;
+;
+create or replace temp table rollup_before as from affected_rollup_inputs();
 ;
 -- caught_up_numbers: the numbers a reused older generation's catch-up (etl/sql/catch_up.sql)
 -- takes from the current one for articles it lacks, so it numbers as the copy would.
@@ -280,9 +281,10 @@ order by end_day, article_key;
 -- from their first row without comparing; an empty rollup_daily (a database from before the
 -- per-day rollups existed) is filled from the first day.
 create or replace temp table rollup_since as
-with known as (select distinct article_key from rollup_before),
-fresh as (select article_key from affected where article_key not in (select article_key from known)),
-after as (from affected_rollup_inputs() where article_key in (select article_key from known)),
+with known as (select distinct article_no from rollup_before),
+fresh as (select article_no from article_numbers
+          where article_no not in (select article_no from known)),
+after as (from affected_rollup_inputs() where article_no in (select article_no from known)),
 changed as (
     (select * from rollup_before except all select * from after)
     union all
@@ -291,9 +293,9 @@ changed as (
 select least(
     (select min(start_day) from changed),
     (select min(start_day) from view_intervals
-     where article_key in (select article_key from fresh)),
+     where article_no in (select article_no from fresh)),
     (select min(published_date) from articles
-     where article_key in (select article_key from fresh)),
+     where article_no in (select article_no from fresh)),
     case when not exists (select 1 from rollup_daily)
               or exists (select 1 from rollup_daily where counters_down is null)
          then least((select min(start_day) from view_intervals),
