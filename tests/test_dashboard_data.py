@@ -128,3 +128,78 @@ def test_markdown_never_carries_markup_from_data() -> None:
     assert "\\[link\\]" in text and "\\*b\\*" in text
     assert ui.safe_url("javascript:alert(1)") is None
     assert ui.safe_url("https://decentralization.ua/news/1") == "https://decentralization.ua/news/1"
+
+
+def _whole_span_articles(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every article with the views it gained over the whole span (all of its intervals)."""
+    articles = con.execute("select article_no, published_date, donors, hromadas from articles").df()
+    views = con.execute(
+        "select article_no, sum(views) as views from view_intervals group by all"
+    ).df()
+    out = articles.merge(views, on="article_no", how="left").fillna({"views": 0.0})
+    return out[out["published_date"].notna() | (out["views"] > 0)]
+
+
+def test_donor_queries_match_a_direct_count(con: duckdb.DuckDBPyConnection) -> None:
+    start, end = span(con)
+    countries = dict(con.execute("select donor, country from donors").fetchall())
+    rows = [
+        {
+            "article_no": a.article_no,
+            "donor": d,
+            "country": countries.get(d) or "multilateral",
+            "views": a.views,
+        }
+        for a in _whole_span_articles(con).itertuples()
+        for d in set(a.donors)
+    ]
+    named = pd.DataFrame(rows)
+    assert len(named) > 0, "the fixture pages name no donor: this test would prove nothing"
+
+    donors = queries.run(con, "donors", start=start, end=end, **ALL).set_index("donor")
+    per_donor = named.groupby("donor").agg(
+        articles=("article_no", "nunique"), views=("views", "sum")
+    )
+    assert set(donors.index) == set(per_donor.index)
+    assert (donors["articles"] == per_donor["articles"].reindex(donors.index)).all()
+    assert donors["views"].to_numpy() == pytest.approx(per_donor["views"].reindex(donors.index))
+
+    by_country = queries.run(con, "donor_countries", start=start, end=end, **ALL)
+    by_country = by_country.set_index("donor_country")
+    once = named.drop_duplicates(["country", "article_no"])
+    expected = pd.DataFrame(
+        {
+            "donors": named.groupby("country")["donor"].nunique(),
+            "articles": once.groupby("country")["article_no"].nunique(),
+            "views": once.groupby("country")["views"].sum(),
+        }
+    )
+    assert set(by_country.index) == set(expected.index)
+    expected = expected.reindex(by_country.index)
+    assert (by_country["donors"] == expected["donors"]).all()
+    assert (by_country["articles"] == expected["articles"]).all()
+    assert by_country["views"].to_numpy() == pytest.approx(expected["views"].to_numpy())
+
+
+def test_hromadas_in_oblast_match_a_direct_count(con: duckdb.DuckDBPyConnection) -> None:
+    start, end = span(con)
+    register = con.execute("select hromada_code, oblast_iso from hromadas").df()
+    oblast_of = dict(zip(register["hromada_code"], register["oblast_iso"], strict=True))
+    rows = [
+        {"hromada_code": h, "oblast": oblast_of[h], "article_no": a.article_no, "views": a.views}
+        for a in _whole_span_articles(con).itertuples()
+        for h in set(a.hromadas)
+        if h in oblast_of
+    ]
+    mentions = pd.DataFrame(rows)
+    assert len(mentions) > 0, "the fixture pages name no hromada: this test would prove nothing"
+    oblast = mentions["oblast"].mode().iloc[0]
+    mine = mentions[mentions["oblast"] == oblast]
+    expected = mine.groupby("hromada_code").agg(
+        articles=("article_no", "nunique"), views=("views", "sum")
+    )
+    got = queries.run(con, "hromadas_in_oblast", start=start, end=end, oblast=oblast, **ALL)
+    got = got[got["articles"] > 0].set_index("hromada_code")  # hromadas with partners only
+    assert set(got.index) == set(expected.index)
+    assert (got["articles"] == expected["articles"].reindex(got.index)).all()
+    assert got["views"].to_numpy() == pytest.approx(expected["views"].reindex(got.index))

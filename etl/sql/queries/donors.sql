@@ -2,14 +2,14 @@
 -- params: start DATE, end DATE, edition VARCHAR, oblasts VARCHAR[], hromada VARCHAR, tags VARCHAR[]
 -- columns: donor, donor_country, donor_kind, articles, views
 -- The donors are read from articles.donors (the same names as article_donors), so only
--- integer joins are needed.
+-- integer joins are needed; lists are made distinct only for the articles of the period.
 with m as (
-    select article_no, published_date, list_distinct(donors) as donors
+    select article_no, published_date, donors
     from matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
     where len(donors) > 0
 ),
 per_article as (
-    select unnest(m.donors) as donor,
+    select unnest(list_distinct(m.donors)) as donor,
            m.published_date >= $start and m.published_date < $end as published,
            coalesce(v.views, 0) as views
     from m left join period_views($start, $end) v using (article_no)
