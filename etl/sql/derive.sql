@@ -2,19 +2,23 @@
 -- Run by the loader after every load inside the new generation's transaction; a rebuild
 -- simply marks every article affected. Statements are separated by lines of ';'.
 
+-- An affected article's rollup groups: every attribute a rollup splits by, and their hash.
+create or replace temp macro affected_rollup_groups() as table
+select article_no, coalesce(edition, 'reprint') as edition, list_sort(oblasts) as oblasts,
+       list_sort(tags) as tags, international_support, published_date,
+       hash(coalesce(edition, 'reprint'), list_sort(oblasts), list_sort(tags),
+            international_support, published_date) as groups
+from articles where article_key in (select article_key from affected);
+;
 -- An affected article's rollup inputs: its intervals and its publication (a row of 0 views
--- over 0 days), with every attribute a rollup splits by, folded into one 64-bit hash per row
--- and keyed by article_no: comparing (integer, day, hash) rows, where comparing the keys and
--- lists themselves cost 25 s per weekly load at 1M articles (a hash collision could only hide
--- a change: 2^-64). Taken before this load (rollup_before, once every article is numbered)
--- and after it (rollup_since) to find the first day whose rollup rows can have changed; the
+-- over 0 days) with its groups, folded into one 64-bit hash per row and keyed by
+-- article_no: comparing (integer, day, hash) rows, where comparing the keys and lists
+-- themselves cost 25 s per weekly load at 1M articles (a hash collision could only hide a
+-- change: 2^-64). Taken before this load (rollup_before, once every article is numbered) and
+-- after it (rollup_since) to find the first day whose rollup rows can have changed; the
 -- rollups are recomputed from that day on only.
 create or replace temp macro affected_rollup_inputs() as table
-with g as (
-    select article_no, coalesce(edition, 'reprint') as edition, list_sort(oblasts) as oblasts,
-           list_sort(tags) as tags, international_support, published_date
-    from articles where article_key in (select article_key from affected)
-)
+with g as (from affected_rollup_groups())
 select g.article_no, i.start_day,
        hash(g.edition, g.oblasts, g.tags, g.international_support, i.views, i.days) as h
 from view_intervals i join g using (article_no)
@@ -39,6 +43,9 @@ from articles a
 where view_intervals.article_no is null and view_intervals.article_key = a.article_key;
 ;
 create or replace temp table rollup_before as from affected_rollup_inputs();
+;
+create or replace temp table groups_before as
+select article_no, groups from affected_rollup_groups();
 ;
 -- caught_up_numbers: the numbers a reused older generation's catch-up (etl/sql/catch_up.sql)
 -- takes from the current one for articles it lacks, so it numbers as the copy would.
@@ -237,7 +244,7 @@ left join fresh n using (article_key);
 delete from view_intervals
 where article_key in (select article_key from interval_mode where mode = 'rescan');
 ;
-insert into view_intervals
+create or replace temp table new_intervals as
 with points as (
     select article_key, observed_at as seen_at, views, false as seed from view_snapshots
     where article_key in (select article_key from interval_mode where mode = 'rescan')
@@ -272,8 +279,9 @@ spans as (
 select article_key, start_day, end_day, date_diff('day', start_day, end_day) + 1,
        gained, decreased, n.article_no
 from spans join article_numbers n using (article_key)
-where gained > 0 or decreased
-order by end_day, article_key;
+where gained > 0 or decreased;
+;
+insert into view_intervals from new_intervals order by end_day, article_key;
 ;
 -- The rollups are updated from `since`, the first day any affected article's intervals,
 -- publication or groups changed (NULL: nothing changed). Days before it keep their rows: no
@@ -284,14 +292,31 @@ create or replace temp table rollup_since as
 with known as (select distinct article_no from rollup_before),
 fresh as (select article_no from article_numbers
           where article_no not in (select article_no from known)),
-after as (from affected_rollup_inputs() where article_no in (select article_no from known)),
+-- An appended article whose groups did not change keeps every earlier interval and its
+-- publication: its rollup inputs changed exactly by its new intervals. Most of a weekly
+-- crawl's articles are such; only the others are compared row by row.
+appended as (
+    select n.article_no
+    from interval_mode m
+    join article_numbers n using (article_key)
+    join groups_before b using (article_no)
+    join affected_rollup_groups() a using (article_no)
+    where m.mode = 'append' and a.groups = b.groups
+),
+compared as (
+    select article_no from known where article_no not in (select article_no from appended)
+),
+before as (from rollup_before where article_no in (select article_no from compared)),
+after as (from affected_rollup_inputs() where article_no in (select article_no from compared)),
 changed as (
-    (select * from rollup_before except all select * from after)
+    (select * from before except all select * from after)
     union all
-    (select * from after except all select * from rollup_before)
+    (select * from after except all select * from before)
 )
 select least(
     (select min(start_day) from changed),
+    (select min(start_day) from new_intervals
+     where article_no in (select article_no from appended)),
     (select min(start_day) from view_intervals
      where article_no in (select article_no from fresh)),
     (select min(published_date) from articles
