@@ -14,12 +14,14 @@ with periods as (
     where end_day >= least($start, $cmp_start) and start_day < greatest($end, $cmp_end)
     group by article_no
 ),
+shown as (select * from periods where views > 0 or views_before > 0),
 j as (
-    select p.article_no, p.views, p.views_before
-    from periods p
+    select * from shown where no_filters($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
+    union all
+    select s.* from shown s
     join matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[]) m
         using (article_no)
-    where p.views > 0 or p.views_before > 0
+    where not no_filters($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
 ),
 ranked as (
     select *, views - views_before as change,

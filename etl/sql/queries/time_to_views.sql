@@ -16,21 +16,27 @@ iv as (
     -- row group that ends before the period (intervals are stored sorted by end_day).
     where i.end_day >= $start
 ),
+-- The day an article reached a share of its total: in an interval whose end reaches it, the
+-- interval's start plus the days its daily rate needs to cover what was missing; the first
+-- such day. Both shares in one grouping (a row per share and a second grouping to pivot them
+-- cost ~20 ms at 1M articles).
 reached as (
-    select iv.article_no, q.share,
-           min(iv.start_day + cast(greatest(ceil((q.share * iv.total - (iv.cum_end - iv.views))
-                                                 / (iv.views / iv.days)), 1) as integer) - 1
-           ) as day
-    from iv, (values (0.5), (0.8)) q(share)
-    where iv.total > 0 and iv.views > 0 and iv.cum_end >= q.share * iv.total - 1e-9
-    group by all
+    select article_no,
+           min(start_day + cast(greatest(ceil((0.5 * total - (cum_end - views)) / (views / days)),
+                                         1) as integer) - 1)
+               filter (where cum_end >= 0.5 * total - 1e-9) as day_half,
+           min(start_day + cast(greatest(ceil((0.8 * total - (cum_end - views)) / (views / days)),
+                                         1) as integer) - 1)
+               filter (where cum_end >= 0.8 * total - 1e-9) as day_80
+    from iv
+    where total > 0 and views > 0
+    group by article_no
 ),
 per_article as (
-    select m.article_no, m.tags,
-           max(greatest(date_diff('day', m.published_date, r.day), 0)) filter (where r.share = 0.5) as to_half,
-           max(greatest(date_diff('day', m.published_date, r.day), 0)) filter (where r.share = 0.8) as to_80
+    select m.tags,
+           greatest(date_diff('day', m.published_date, r.day_half), 0) as to_half,
+           greatest(date_diff('day', m.published_date, r.day_80), 0) as to_80
     from m join reached r using (article_no)
-    group by all
 )
 select tag, count(*) as articles, median(to_half) as days_to_half, median(to_80) as days_to_80
 from (select *, unnest(tags) as tag from per_article)
