@@ -4,6 +4,7 @@ every derived table equals a rebuild from the raw archive."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from etl import db
@@ -11,6 +12,8 @@ from etl.load import load_paths, rebuild
 from tests.conftest import make_settings
 from tests.test_load import table_rows
 from tests.test_story_index import crawl_weeks
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pages"
 
 DERIVED = (
     "articles",
@@ -49,3 +52,38 @@ def test_weekly_loads_derive_the_same_rows_as_a_rebuild(tmp_path: Path) -> None:
             # article_no is given in load order (a rebuild numbers all at once): compare the rest
             a, b = [r[:-1] for r in a], [r[:-1] for r in b]
         assert sorted(rounded(a), key=repr) == sorted(rounded(b), key=repr), table
+
+
+def test_a_listing_that_renames_an_article_rewrites_its_row(tmp_path: Path) -> None:
+    """A listing sighting normally updates only an article's counters in place; when it also
+    changes what the row shows (a listing-only article's title), the row is rewritten."""
+    listing = (FIXTURES / "listing_uk.html").read_text(encoding="utf-8")
+    assert ">Репортаж номер 0 з громади<" in listing
+    weeks = []
+    for n, (text, fetched) in enumerate(
+        [
+            (listing, "2026-11-02T09:00:00+00:00"),
+            (
+                listing.replace(">Репортаж номер 0 з громади<", ">Нова назва репортажу<"),
+                "2026-11-09T09:00:00+00:00",
+            ),
+        ]
+    ):
+        week = tmp_path / f"week{n}"
+        week.mkdir()
+        (week / "listing.html").write_text(text, encoding="utf-8")
+        record = {"file": "listing.html", "fetched_at": fetched}
+        (week / "manifest.jsonl").write_text(json.dumps(record) + "\n")
+        weeks.append(week)
+    settings = make_settings(tmp_path / "db")
+    for week in weeks:
+        load_paths([week], settings)
+    con = db.connect(settings)
+    titles = dict(con.execute("select article_key, title from articles").fetchall())
+    versions = dict(con.execute("select article_key, versions from articles").fetchall())
+    con.close()
+    assert titles["uk:16000"] == "Нова назва репортажу"
+    assert versions == {"uk:16000": 2, "uk:16001": 2, "uk:16002": 2}  # the others: in place
+    weekly = table_rows(settings)["articles"]
+    rebuild(settings)
+    assert [r[:-1] for r in weekly] == [r[:-1] for r in table_rows(settings)["articles"]]

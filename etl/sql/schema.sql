@@ -78,8 +78,11 @@ create table if not exists listing_items (
     views        bigint,
     oblasts      varchar[],
     tags         varchar[],
-    observed_at  timestamptz not null,
-    primary key (sha256, position)
+    observed_at  timestamptz not null
+    -- (sha256, position) is unique by construction: raw_files' key admits a file once. No
+    -- primary key: a listing sighting is a row, as many as the listing snapshots (~100
+    -- million at 1M articles), and the key's index grew with every load and was rewritten
+    -- at every checkpoint. A file from before keeps its key (harmless).
 );
 
 -- Every observation of a view counter, from an article page or a listing item.
