@@ -49,6 +49,7 @@ class LoadSummary:
     quarantined: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     snapshots_added: int = 0
     database: str = ""
+    manifest_bytes: int = 0  # the raw archive's manifest read up to here
 
     def lines(self) -> list[str]:
         out = [
@@ -477,6 +478,22 @@ class LoadedHashes:
             self.con = None
 
 
+def _manifest_read(settings: Settings) -> int:
+    """How far into the raw archive's manifest the current database's last load read."""
+    if not settings.db_path.exists():
+        return 0
+    con = db.connect(settings)
+    try:
+        row = con.execute(
+            "select manifest_bytes from load_runs order by run_id desc limit 1"
+        ).fetchone()
+    except duckdb.BinderException:
+        return 0  # a file from before the column: read the whole manifest once
+    finally:
+        con.close()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
 def _loaded_hashes(settings: Settings, hashes: Iterable[str]) -> set[str]:
     loaded = LoadedHashes(settings)
     try:
@@ -516,7 +533,9 @@ def ingest(
 ) -> None:
     """Parse every archived input the database lacks and swap in a new generation."""
     archive = RawArchive(settings.raw_dir)
-    entries = list(archive.entries())
+    # Every entry before the offset the last load read up to was loaded or quarantined then.
+    entries, manifest_bytes = archive.tail(0 if rebuild else _manifest_read(settings))
+    summary.manifest_bytes = manifest_bytes
     loaded = set() if rebuild else _loaded_hashes(settings, (e.sha256 for e in entries))
     pending = [e for e in entries if e.sha256 not in loaded]
     done = parsed_already or {}
@@ -660,7 +679,10 @@ def _write(
     con.execute("delete from schema_info")
     con.execute("insert into schema_info values (?, ?)", [SCHEMA_VERSION, __version__])
     con.execute(
-        "insert into load_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into load_runs by name select ? as run_id, ? as command, ? as started_at, "
+        "? as finished_at, ? as inputs, ? as new_pages, ? as updated_pages, "
+        "? as unchanged_pages, ? as quarantined_pages, ? as snapshots_added, "
+        "? as manifest_bytes",
         [
             run_id,
             command,
@@ -672,6 +694,7 @@ def _write(
             summary.unchanged_pages,
             len(summary.quarantined),
             summary.snapshots_added,
+            summary.manifest_bytes,
         ],
     )
     con.execute("checkpoint")

@@ -10,12 +10,14 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from etl import db
+from etl.archive import RawArchive
 from etl.errors import DatabaseDamaged, DatabaseMissing
 from etl.load import load_paths, rebuild
 from etl.settings import Settings
@@ -252,3 +254,60 @@ def test_a_load_larger_than_one_duckdb_row_group_keeps_every_snapshot(tmp_path: 
         con.execute("select count(distinct article_key) from view_intervals").fetchone()[0] == n - 1
     )
     con.close()
+
+
+def _last_manifest_bytes(settings: Settings) -> int:
+    con = db.connect(settings)
+    try:
+        return con.execute(
+            "select manifest_bytes from load_runs order by run_id desc limit 1"
+        ).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_a_load_reads_only_what_was_archived_since_the_last_one(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "db")
+    pages = copy_fixtures(tmp_path / "pages")
+    later = tmp_path / "later"
+    later.mkdir()
+    for f in sorted(p for p in pages.iterdir() if p.is_file())[::2]:
+        shutil.move(f, later / f.name)
+    load_paths([pages], settings)
+    archive = RawArchive(settings.raw_dir)
+    read_up_to = _last_manifest_bytes(settings)
+    assert read_up_to == archive.manifest.stat().st_size
+    assert archive.tail(read_up_to) == ([], read_up_to)  # the next load starts here
+
+    load_paths([later], settings)
+    since, end = archive.tail(read_up_to)
+    assert {e.file_name for e in since} == {f"later/{f.name}" for f in later.iterdir()}
+    assert _last_manifest_bytes(settings) == end == archive.manifest.stat().st_size
+    con = db.connect(settings)
+    loaded = con.execute("select count(*) from raw_files").fetchone()[0]
+    con.close()
+    assert loaded == len(list(archive.entries()))
+
+
+def test_the_manifest_tail_skips_a_torn_line_and_rereads_a_replaced_archive(
+    tmp_path: Path,
+) -> None:
+    archive = RawArchive(tmp_path / "raw")
+    for n in range(3):
+        archive.put(
+            f"page {n}".encode(),
+            file_name=f"p{n}.html",
+            observed_at=datetime(2026, 11, 1, tzinfo=UTC),
+            observed_from="manifest",
+        )
+    entries, end = archive.tail(0)
+    assert [e.file_name for e in entries] == ["p0.html", "p1.html", "p2.html"]
+    first_line = archive.manifest.read_bytes().index(b"\n") + 1
+    assert [e.file_name for e in archive.tail(first_line)[0]] == ["p1.html", "p2.html"]
+    # An offset that is no line boundary, or past the end: another archive; read it all.
+    assert len(archive.tail(first_line + 3)[0]) == 3
+    assert len(archive.tail(end + 100)[0]) == 3
+    # A line torn by a crash is not consumed: the offset stays before it.
+    with open(archive.manifest, "ab") as fh:
+        fh.write(b'{"sha256": "ab')
+    assert archive.tail(end) == ([], end)

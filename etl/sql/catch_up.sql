@@ -31,7 +31,7 @@ insert into view_snapshots from caught_up_snapshots;
 ;
 insert into load_snapshots select article_key, observed_at, views from caught_up_snapshots;
 ;
-insert into load_runs from cur.load_runs
+insert into load_runs by name select * from cur.load_runs
 where run_id > (select coalesce(max(run_id), 0) from load_runs);
 ;
 -- Articles the reused file lacks keep the current generation's numbers (derive.sql).

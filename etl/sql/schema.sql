@@ -17,8 +17,11 @@ create table if not exists load_runs (
     updated_pages     integer not null default 0,
     unchanged_pages   integer not null default 0,
     quarantined_pages integer not null default 0,
-    snapshots_added   integer not null default 0
+    snapshots_added   integer not null default 0,
+    manifest_bytes    bigint                 -- raw archive manifest read up to (bytes)
 );
+-- Added after schema 4's first files: they gain it at their next load.
+alter table load_runs add column if not exists manifest_bytes bigint;
 
 -- Every input accepted into the raw archive, parsed or not.
 create table if not exists raw_files (
