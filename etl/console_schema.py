@@ -1,5 +1,6 @@
-"""The SQL console's schema browser: tables and views, their columns and types, and what each
-holds (the one-line description from docs/schema.md when that file describes it).
+"""The SQL console's schema browser: tables, views and macros, their columns (a macro's
+parameters) and types, and what each holds (the one-line description from docs/schema.md when
+that file describes it).
 
 Why from the live database and not from schema.sql: the console queries what is there, and a
 database of an older or newer schema must be described as it is. docs/schema.md is optional:
@@ -18,8 +19,12 @@ from etl.settings import Settings
 
 SCHEMA_DOC = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
 # "### articles (table)" or "## `articles`", then a paragraph, then a | column | type | meaning |
+# table (a macro's: | parameter | meaning |)
 _HEADING = re.compile(r"^#{2,6}\s+`?([A-Za-z_][A-Za-z0-9_]*)`?(?:\s+\(.*\))?\s*$")
-_ROW = re.compile(r"^\|\s*`?([A-Za-z_][A-Za-z0-9_]*)`?\s*\|[^|]*\|\s*(.+?)\s*\|\s*$")
+_ROW = re.compile(r"^\|\s*`?([A-Za-z_][A-Za-z0-9_]*)`?\s*\|(?:[^|]*\|)?\s*(.+?)\s*\|\s*$")
+_HEADER_ROWS = {"column", "parameter"}
+# The browser's order: what is queried most first.
+KIND_ORDER = {"table": 0, "view": 1, "table macro": 2, "macro": 3}
 _SENTENCE = re.compile(r"^(.+?[.!?])(\s|$)")
 
 
@@ -33,7 +38,7 @@ class Column:
 @dataclass(frozen=True)
 class Relation:
     name: str
-    kind: str  # table | view
+    kind: str  # table | view | table macro | macro
     description: str
     columns: tuple[Column, ...]
 
@@ -60,7 +65,7 @@ def _documented(doc: Path) -> dict[str, _Doc]:
             continue
         if line.startswith("|"):
             in_paragraph = False
-            if (row := _ROW.match(line)) and row.group(1) != "column":
+            if (row := _ROW.match(line)) and row.group(1) not in _HEADER_ROWS:
                 current.columns.setdefault(row.group(1), _plain(row.group(2)))
         elif not line:
             in_paragraph = in_paragraph and not current.paragraph
@@ -95,7 +100,8 @@ def _plain(text: str) -> str:
 
 
 def browse(settings: Settings, doc: Path = SCHEMA_DOC) -> list[Relation]:
-    """Every table and view the console can query, tables first, each sorted by name."""
+    """Every table, view and macro the console can use: tables, views, table macros, then
+    macros, each sorted by name; a macro's columns are its parameters."""
     con = sandbox(settings)
     try:
         frame = queries.run(con, "schema_columns", database=DATABASE)
@@ -109,7 +115,7 @@ def browse(settings: Settings, doc: Path = SCHEMA_DOC) -> list[Relation]:
         pairs = zip(group["column_name"], group["data_type"], strict=True)
         columns = tuple(Column(str(c), str(t), meaning.get(str(c), "")) for c, t in pairs)
         relations.append(Relation(str(name), str(kind), described.get(str(name), ""), columns))
-    return relations
+    return sorted(relations, key=lambda r: (KIND_ORDER.get(r.kind, len(KIND_ORDER)), r.name))
 
 
 def as_text(relations: list[Relation]) -> str:

@@ -339,3 +339,19 @@ def test_a_query_past_the_memory_limit_is_stopped(fixture_db: Settings) -> None:
             "where a.range <> b.range",
             timeout_s=60,
         )
+
+
+def test_schema_browser_lists_macros_with_their_parameters(fixture_db: Settings) -> None:
+    relations = browse(fixture_db)
+    kinds = [r.kind for r in relations]
+    assert kinds == sorted(kinds, key=["table", "view", "table macro", "macro"].index)
+    by_name = {r.name: r for r in relations}
+    matching = by_name["matching_articles"]
+    assert matching.kind == "table macro"
+    assert [c.name for c in matching.columns] == ["p_edition", "p_oblasts", "p_hromada", "p_tags"]
+    assert matching.description.startswith("The rows of articles")
+    assert {c.data_type for c in matching.columns} == {"parameter"}
+    within = by_name["views_within"]
+    assert within.kind == "macro"
+    assert {c.name: c.description for c in within.columns}["p_end"] == "day after the last"
+    assert "matching_articles (table macro)" in as_text(relations)

@@ -26,7 +26,7 @@ DEFAULT_SQL = (
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def schema(generation: str) -> list[Relation]:
-    """The tables and views of one generation (the token keys the cache)."""
+    """The tables, views and macros of one generation (the token keys the cache)."""
     return browse(data.settings())
 
 
@@ -56,14 +56,18 @@ def run_query() -> None:
 def show_schema(lang: Lang) -> None:
     st.subheader(t("sql_schema", lang))
     st.caption(t("sql_schema_note", lang))
+    kinds = {"table": "sql_table", "view": "sql_view", "table macro": "sql_table_macro"}
     for rel in schema(data.token()):
-        kind = t("sql_table" if rel.kind == "table" else "sql_view", lang)
+        kind = t(kinds.get(rel.kind, "sql_macro"), lang)
+        macro = rel.kind.endswith("macro")
         with st.expander(f"{rel.name} · {kind}"):
             if rel.description:
                 st.caption(ui.md_escape(rel.description))
             st.dataframe(
                 {
-                    t("sql_column", lang): [c.name for c in rel.columns],
+                    t("sql_parameter" if macro else "sql_column", lang): [
+                        c.name for c in rel.columns
+                    ],
                     t("sql_type", lang): [c.data_type for c in rel.columns],
                     t("sql_meaning", lang): [c.description for c in rel.columns],
                 },
