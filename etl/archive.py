@@ -79,18 +79,22 @@ class RawArchive:
         status: int | None = None,
         etag: str | None = None,
         last_modified: str | None = None,
-        known: set[str] | None = None,
+        known: dict[str, Entry] | None = None,
     ) -> tuple[Entry, bool]:
         """Store bytes once. Returns the entry and whether it was new.
 
-        `known` is the caller's set of archived hashes (from entries()), kept up to date here,
-        so a bulk load does not stat the disk per file. Inside `with archive.bulk():` the
-        manifest stays open and everything is made durable once, at the end, instead of one
-        fsync per file.
+        `known` is the caller's map of archived hashes to their entries (from entries(), or
+        only the lines since a load when the database answers for the rest), kept up to date
+        here, so a bulk load neither reads the manifest nor stats the disk per file. Inside
+        `with archive.bulk():` the manifest stays open and everything is made durable once,
+        at the end, instead of one fsync per file.
         """
         sync = self._bulk is None
         sha = sha256_of(data)
-        if (sha in known) if known is not None else self._in_manifest(sha):
+        if known is not None:
+            if sha in known:
+                return known[sha], False
+        elif self._in_manifest(sha):
             return self._entry_for(sha), False
         entry = Entry(
             sha256=sha,
@@ -125,7 +129,7 @@ class RawArchive:
                 ) from exc
         self._append(entry)
         if known is not None:
-            known.add(sha)
+            known[sha] = entry
         self._cache = None
         return entry, True
 

@@ -141,7 +141,7 @@ class ArchiveState:
     """What earlier crawls left: validators per URL and the articles already archived."""
 
     archive: RawArchive
-    known: set[str] = field(default_factory=set)  # archived sha256s
+    known: dict[str, Entry] = field(default_factory=dict)  # archived sha256 -> its entry
     latest: dict[str, Entry] = field(default_factory=dict)  # url -> last entry for it
     articles: set[str] = field(default_factory=set)  # article keys archived
 
@@ -153,7 +153,7 @@ class ArchiveState:
         return state
 
     def note(self, entry: Entry) -> None:
-        self.known.add(entry.sha256)
+        self.known[entry.sha256] = entry
         if entry.url:
             self.latest[entry.url] = entry
             key = article_key(entry.url)

@@ -136,39 +136,75 @@ def archive_inputs(
     inputs: Iterable[Input],
     summary: LoadSummary,
     archived: Callable[[Entry], None] | None = None,
+    loaded: Callable[[Iterable[str]], set[str]] | None = None,
+    since: int = 0,
 ) -> list[Entry]:
-    """Put every input into the raw archive before anything parses it; `archived` is told of
-    each entry as soon as its bytes are in (load_paths parses them meanwhile)."""
-    known = {e.sha256 for e in archive.entries()}
+    """Put every input into the raw archive before anything parses it; the entries of those
+    the database does not hold yet. `archived` is told of each as soon as its bytes are in
+    (load_paths parses them meanwhile).
+
+    What was archived is known without reading the whole manifest: the database answers for
+    everything up to `since` (the manifest offset its last load read up to: every entry
+    before it was loaded or quarantined then), the manifest's lines after it for the rest.
+    An input the database holds counts as unchanged; its bytes are put back only if they
+    went missing from the archive.
+    """
+    known = {e.sha256: e for e in archive.tail(since)[0]}
     entries = []
     with archive.bulk():
-        for item in inputs:
-            summary.inputs += 1
-            try:
-                data = item.path.read_bytes()
-            except OSError as exc:
-                summary.quarantined.append((item.name, f"cannot be read: {exc.strerror}"))
-                continue
-            observed = item.observed_at
-            source = "manifest"
-            if observed is None:
-                observed = datetime.fromtimestamp(item.path.stat().st_mtime, UTC)
-                source = "file_mtime"
-            entry, _ = archive.put(
-                data,
-                file_name=item.name,
-                observed_at=observed,
-                observed_from=source,
-                url=item.url,
-                status=item.status,
-                etag=item.etag,
-                last_modified=item.last_modified,
-                known=known,
-            )
-            entries.append(entry)
-            if archived is not None:
-                archived(entry)
+        for chunk in _chunks(inputs, LOOKUP_CHUNK):
+            read = []
+            for item in chunk:
+                summary.inputs += 1
+                try:
+                    read.append((item, item.path.read_bytes()))
+                except OSError as exc:
+                    summary.quarantined.append((item.name, f"cannot be read: {exc.strerror}"))
+            hashes = [sha256_of(data) for _, data in read]
+            held = loaded(hashes) if loaded is not None else set()
+            for (item, data), sha in zip(read, hashes, strict=True):
+                if sha in held and sha not in known and archive.has(sha):
+                    summary.unchanged_pages += 1
+                    continue
+                entry = _put(archive, item, data, known)
+                if sha in held:
+                    summary.unchanged_pages += 1
+                    continue
+                entries.append(entry)
+                if archived is not None:
+                    archived(entry)
     return entries
+
+
+def _chunks(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
+    chunk: list[Input] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _put(archive: RawArchive, item: Input, data: bytes, known: dict[str, Entry]) -> Entry:
+    observed = item.observed_at
+    source = "manifest"
+    if observed is None:
+        observed = datetime.fromtimestamp(item.path.stat().st_mtime, UTC)
+        source = "file_mtime"
+    entry, _ = archive.put(
+        data,
+        file_name=item.name,
+        observed_at=observed,
+        observed_from=source,
+        url=item.url,
+        status=item.status,
+        etag=item.etag,
+        last_modified=item.last_modified,
+        known=known,
+    )
+    return entry
 
 
 # --------------------------------------------------------------------------- parsing
@@ -220,8 +256,8 @@ class ParsingPipeline:
 
     BATCH = 64
 
-    def __init__(self, raw_root: Path, loaded: Callable[[Iterable[str]], set[str]]) -> None:
-        self.raw_root, self.loaded = str(raw_root), loaded
+    def __init__(self, raw_root: Path) -> None:
+        self.raw_root = str(raw_root)
         self.pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1)
         self.seen: set[str] = set()
         self.batch: list[Entry] = []
@@ -236,12 +272,9 @@ class ParsingPipeline:
             self._submit()
 
     def _submit(self) -> None:
-        """Send the batch's entries the database does not hold yet to a worker."""
-        loaded = self.loaded(e.sha256 for e in self.batch)
-        batch = [e for e in self.batch if e.sha256 not in loaded]
-        if batch:
-            self.futures.append(self.pool.submit(_parse_batch, batch, self.raw_root))
-        self.batch = []
+        if self.batch:
+            self.futures.append(self.pool.submit(_parse_batch, self.batch, self.raw_root))
+            self.batch = []
 
     def results(self) -> dict[str, Parsed]:
         self._submit()
@@ -785,21 +818,20 @@ def load_paths(
         inputs = list(gather(paths))
         archive = RawArchive(settings.raw_dir)
         parsed: dict[str, Parsed] | None = None
+        since = _manifest_read(settings)
         loaded = LoadedHashes(settings)
         try:
             if len(inputs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-                pipeline = ParsingPipeline(settings.raw_dir, loaded)
+                pipeline = ParsingPipeline(settings.raw_dir)
                 try:
-                    entries = archive_inputs(archive, inputs, summary, pipeline.add)
+                    archive_inputs(archive, inputs, summary, pipeline.add, loaded, since)
                     parsed = pipeline.results()
                 finally:
                     pipeline.pool.shutdown(cancel_futures=True)
             else:
-                entries = archive_inputs(archive, inputs, summary)
-            already = loaded(e.sha256 for e in entries)
+                archive_inputs(archive, inputs, summary, None, loaded, since)
         finally:
             loaded.close()
-        summary.unchanged_pages = sum(1 for e in entries if e.sha256 in already)
         ingest(settings, command, summary, parsed_already=parsed)
     return summary
 

@@ -311,3 +311,27 @@ def test_the_manifest_tail_skips_a_torn_line_and_rereads_a_replaced_archive(
     with open(archive.manifest, "ab") as fh:
         fh.write(b'{"sha256": "ab')
     assert archive.tail(end) == ([], end)
+
+
+def test_loading_again_leaves_the_manifest_alone_and_restores_a_lost_archive_file(
+    tmp_path: Path,
+) -> None:
+    settings = make_settings(tmp_path / "db")
+    pages = copy_fixtures(tmp_path / "pages")
+    first = load_paths([pages], settings)
+    archive = RawArchive(settings.raw_dir)
+    manifest = archive.manifest.read_bytes()
+    before = table_rows(settings)
+    # The database answers for what it holds: the manifest is neither read whole nor grown.
+    again = load_paths([pages], settings)
+    assert again.unchanged_pages == first.inputs
+    assert archive.manifest.read_bytes() == manifest
+    # A stored input whose archive copy went missing is put back (and noted once more).
+    lost = next(iter(archive.entries()))
+    archive.path_of(lost.sha256).unlink()
+    healed = load_paths([pages], settings)
+    assert healed.unchanged_pages == first.inputs
+    assert archive.has(lost.sha256)
+    assert archive.manifest.read_bytes().startswith(manifest)
+    assert archive.manifest.read_bytes().count(lost.sha256.encode()) == 2
+    assert table_rows(settings) == before
