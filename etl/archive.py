@@ -80,6 +80,7 @@ class RawArchive:
         etag: str | None = None,
         last_modified: str | None = None,
         known: dict[str, Entry] | None = None,
+        sha: str | None = None,
     ) -> tuple[Entry, bool]:
         """Store bytes once. Returns the entry and whether it was new.
 
@@ -87,10 +88,11 @@ class RawArchive:
         only the lines since a load when the database answers for the rest), kept up to date
         here, so a bulk load neither reads the manifest nor stats the disk per file. Inside
         `with archive.bulk():` the manifest stays open and everything is made durable once,
-        at the end, instead of one fsync per file.
+        at the end, instead of one fsync per file. `sha` is the caller's sha256 of `data`, if it
+        has one already.
         """
         sync = self._bulk is None
-        sha = sha256_of(data)
+        sha = sha or sha256_of(data)
         if known is not None:
             if sha in known:
                 return known[sha], False

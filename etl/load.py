@@ -166,7 +166,7 @@ def archive_inputs(
                 if sha in held and sha not in known and archive.has(sha):
                     summary.unchanged_pages += 1
                     continue
-                entry = _put(archive, item, data, known)
+                entry = _put(archive, item, data, sha, known)
                 if sha in held:
                     summary.unchanged_pages += 1
                     continue
@@ -187,7 +187,7 @@ def _chunks(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
         yield chunk
 
 
-def _put(archive: RawArchive, item: Input, data: bytes, known: dict[str, Entry]) -> Entry:
+def _put(archive: RawArchive, item: Input, data: bytes, sha: str, known: dict[str, Entry]) -> Entry:
     observed = item.observed_at
     source = "manifest"
     if observed is None:
@@ -203,6 +203,7 @@ def _put(archive: RawArchive, item: Input, data: bytes, known: dict[str, Entry])
         etag=item.etag,
         last_modified=item.last_modified,
         known=known,
+        sha=sha,
     )
     return entry
 
