@@ -168,13 +168,12 @@ def archive_inputs(
             hashes = [sha256_of(data) for _, data in read]
             held = loaded(hashes) if loaded is not None else set()
             for (item, data), sha in zip(read, hashes, strict=True):
-                if sha in held and sha not in known and archive.has(sha):
-                    summary.unchanged_pages += 1
-                    continue
-                entry = _put(archive, item, data, sha, known)
                 if sha in held:
                     summary.unchanged_pages += 1
+                    if not archive.has(sha):  # its archive copy went missing: put it back
+                        _put(archive, item, data, sha, known)
                     continue
+                entry = _put(archive, item, data, sha, known)
                 entries.append(entry)
                 if archived is not None:
                     archived(entry)
