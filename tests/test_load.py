@@ -27,18 +27,22 @@ from tests.conftest import FIXTURE_PAGES, TESTS, make_settings
 RUN_COLUMNS = {"run_id", "quarantined_at"}
 
 
+def stored_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The database's own tables (no temporary ones), by name."""
+    return [
+        r[0]
+        for r in con.execute(
+            "select table_name from duckdb_tables() where not temporary order by 1"
+        ).fetchall()
+    ]
+
+
 def table_rows(settings: Settings, skip_run_columns: bool = False) -> dict[str, list[tuple]]:
     """Every stored row of every table except the load-run log, in a stable order."""
     con = db.connect(settings)
     try:
-        tables = [
-            r[0]
-            for r in con.execute(
-                "select table_name from duckdb_tables() where not temporary order by 1"
-            ).fetchall()
-        ]
         out = {}
-        for table in tables:
+        for table in stored_tables(con):
             if table in ("load_runs",):
                 continue
             cols = [c[0] for c in con.execute(f"describe {table}").fetchall()]

@@ -32,6 +32,7 @@ from etl.load import load_paths
 from etl.settings import Settings
 from tests.conftest import FIXTURE_PAGES, TESTS, make_settings
 from tests.reliability_report import report
+from tests.test_load import stored_tables
 from tests.test_reliability_readers import write_batch
 
 
@@ -39,14 +40,8 @@ def digest(settings: Settings) -> dict[str, tuple[int, str]]:
     """Per table (all of them, the load log too): row count and a hash of the ordered rows."""
     con = db.connect(settings)
     try:
-        tables = [
-            r[0]
-            for r in con.execute(
-                "select table_name from duckdb_tables() where not temporary order by 1"
-            ).fetchall()
-        ]
         out = {}
-        for table in tables:
+        for table in stored_tables(con):
             rows = con.execute(f'select * from "{table}" order by all').fetchall()  # our names
             out[table] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest()[:16])
         return out
