@@ -2,10 +2,10 @@
 -- Run by the loader after every load inside the new generation's transaction; a rebuild
 -- simply marks every article affected. Statements are separated by lines of ';'.
 
--- An affected article's rollup groups: every attribute a rollup splits by, and their hash.
+-- An affected article's rollup groups: a hash of every attribute a rollup splits by (and
+-- its publish day, where its publication counts).
 create or replace temp macro affected_rollup_groups() as table
-select article_no, coalesce(edition, 'reprint') as edition, list_sort(oblasts) as oblasts,
-       list_sort(tags) as tags, international_support, published_date,
+select article_no, published_date,
        hash(coalesce(edition, 'reprint'), list_sort(oblasts), list_sort(tags),
             international_support, published_date) as groups
 from articles where article_key in (select article_key from affected);
@@ -19,12 +19,10 @@ from articles where article_key in (select article_key from affected);
 -- rollups are recomputed from that day on only.
 create or replace temp macro affected_rollup_inputs() as table
 with g as (from affected_rollup_groups())
-select g.article_no, i.start_day,
-       hash(g.edition, g.oblasts, g.tags, g.international_support, i.views, i.days) as h
+select g.article_no, i.start_day, hash(g.groups, i.views, i.days) as h
 from view_intervals i join g using (article_no)
 union all
-select article_no, published_date,
-       hash(edition, oblasts, tags, international_support, 0::double, 0::integer)
+select article_no, published_date, hash(groups, 0::double, 0::integer)
 from g where published_date is not null;
 ;
 -- article_no: a stable integer per article, the key the dashboard's queries join on (a hash
