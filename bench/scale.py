@@ -175,13 +175,15 @@ join {snapshots} s on s.article_key = a.article_key and s.origin = 'article'
 
 RAW_FILES = """
 insert into raw_files
-select sha256, 'news/' || article_key || '.html', 60000, url, observed_at, 'manifest',
-       'article', 1
-from page_versions
-union all
-select sha256, 'listing/' || sha256 || '.html', 90000, null, min(observed_at), 'manifest',
-       'listing', 1
-from view_snapshots where origin = 'listing' group by sha256
+select *, sha_key(sha256) from (
+    select sha256, 'news/' || article_key || '.html', 60000, url, observed_at, 'manifest',
+           'article', 1
+    from page_versions
+    union all
+    select sha256, 'listing/' || sha256 || '.html', 90000, null, min(observed_at), 'manifest',
+           'listing', 1
+    from view_snapshots where origin = 'listing' group by sha256
+)
 """
 
 

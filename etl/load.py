@@ -32,8 +32,9 @@ from etl.models import Page
 from etl.settings import Settings, get_settings
 from etl.sql_files import statements
 
-SCHEMA_VERSION = 4  # 2: per-day rollups, no snapshot primary key; 3: article_no;
-# 4: twinning_pairs' register names (views.sql is re-applied by every load)
+SCHEMA_VERSION = 5  # 2: per-day rollups, no snapshot primary key; 3: article_no;
+# 4: twinning_pairs' register names (views.sql is re-applied by every load); 5: raw_files and
+# page_versions without a primary key, raw_files.sha_key (see _prepare_schema)
 MAX_VIEWS = 10**10  # above any real counter; larger values are garbage in the page
 PARALLEL_FROM = 64  # below this many pages, process start-up costs more than it saves
 
@@ -479,36 +480,44 @@ def load_lock(settings: Settings) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-# Keys looked up per query. An IN list of bound values lets DuckDB answer from the primary
-# key's index (~10 ms per 300 keys at 7.6 million raw files); a list parameter or a join scans
-# the whole column, and fetching every stored hash into Python took ~5-9 s at that size.
+# Keys looked up per query. An IN list of bound values lets DuckDB answer from an index (~10
+# ms per 300 keys at 7.6 million raw files; sha_key(?) is folded to a constant too); a list
+# parameter or a join scans the whole column, and fetching every stored hash into Python took
+# ~5-9 s at that size. Each lookup: its query and the placeholder of one key.
 LOOKUP_CHUNK = 300
 LOOKUPS = {
-    "raw_files": "select sha256 from raw_files where sha256 in ({})",
-    "articles": "select article_key from articles where article_key in ({})",
+    "raw_files": ("select sha256 from raw_files where sha_key in ({})", "sha_key(?)"),
+    # a file from before schema 5, until its first load: its primary key on sha256
+    "raw_files_keyed": ("select sha256 from raw_files where sha256 in ({})", "?"),
+    "articles": ("select article_key from articles where article_key in ({})", "?"),
 }
 
 
-def _present(con: duckdb.DuckDBPyConnection, table: str, keys: Iterable[str]) -> set[str]:
-    """The given primary keys of `table` (raw_files or articles) that it holds."""
-    keys = sorted(set(keys))
+def _present(con: duckdb.DuckDBPyConnection, lookup: str, keys: Iterable[str]) -> set[str]:
+    """The given keys (raw file hashes or article keys) that the table of `lookup` holds."""
+    wanted = set(keys)
+    keys = sorted(wanted)
+    query, placeholder = LOOKUPS[lookup]
     found: set[str] = set()
     for i in range(0, len(keys), LOOKUP_CHUNK):
         chunk = keys[i : i + LOOKUP_CHUNK]
-        sql = LOOKUPS[table].format(", ".join("?" * len(chunk)))  # placeholders only
+        sql = query.format(", ".join([placeholder] * len(chunk)))  # placeholders only
         found.update(r[0] for r in con.execute(sql, chunk).fetchall())
-    return found
+    return found & wanted  # another file can share a sha_key (1 in 2^64)
 
 
 class LoadedHashes:
-    """Which raw files the current database holds, asked of its primary-key index."""
+    """Which raw files the current database holds, asked of its sha_key index."""
 
     def __init__(self, settings: Settings) -> None:
         exists = settings.db_path.exists()
         self.con = db.connect(settings) if exists else None
+        self.lookup = "raw_files"
+        if self.con is not None and not _has_sha_key(self.con):
+            self.lookup = "raw_files_keyed"
 
     def __call__(self, hashes: Iterable[str]) -> set[str]:
-        return _present(self.con, "raw_files", hashes) if self.con is not None else set()
+        return _present(self.con, self.lookup, hashes) if self.con is not None else set()
 
     def close(self) -> None:
         if self.con is not None:
@@ -540,10 +549,51 @@ def _loaded_hashes(settings: Settings, hashes: Iterable[str]) -> set[str]:
         loaded.close()
 
 
+def _has_sha_key(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(
+        con.execute(
+            "select count(*) from duckdb_columns() where database_name = current_database() "
+            "and table_name = 'raw_files' and column_name = 'sha_key'"
+        ).fetchone()[0]  # type: ignore[index]
+    )
+
+
+# Tables a file from before schema 5 defined with a primary key on sha256.
+UNKEYED = ("raw_files", "page_versions")
+# Columns the database computes from the others when rows are inserted.
+COMPUTED = {"raw_files": {"sha_key": "sha_key(sha256)"}}
+
+
+def _computed(table: str) -> str:
+    return "".join(f", {expr} as {col}" for col, expr in COMPUTED.get(table, {}).items())
+
+
+def prepare_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring a generation's tables to schema.sql: create what is missing, and move the rows of
+    a table that an older file keyed into its current definition (once per file: DuckDB cannot
+    drop a primary key; ~20 s at 1M articles, in the load's private generation)."""
+    keyed = [
+        r[0]
+        for r in con.execute(
+            "select table_name from duckdb_constraints() where database_name = current_database()"
+            " and constraint_type = 'PRIMARY KEY' and list_contains(?, table_name)",
+            [list(UNKEYED)],
+        ).fetchall()
+    ]
+    for table in keyed:  # names: our constants
+        con.execute(f"alter table {table} rename to {table}_keyed")
+    for sql in statements("schema.sql"):
+        con.execute(sql)
+    for table in keyed:
+        con.execute(f"insert into {table} by name select *{_computed(table)} from {table}_keyed")
+        con.execute(f"drop table {table}_keyed")
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
     if not rows:
         return
     columns = [c[0] for c in con.execute(f"describe {table}").fetchall()]
+    columns = [c for c in columns if c not in COMPUTED.get(table, {})]
     data = {c: [r.get(c) for r in rows] for c in columns}
     arrays = {}
     for c, values in data.items():
@@ -557,7 +607,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> Non
     # for a large frame inside the load's transaction.
     con.register("_rows", pa.table(arrays))
     try:
-        con.execute(f"insert into {table} by name select * from _rows")  # table: our constant
+        con.execute(f"insert into {table} by name select *{_computed(table)} from _rows")
     finally:
         con.unregister("_rows")
 
@@ -575,7 +625,9 @@ def ingest(
     entries, manifest_bytes = archive.tail(0 if rebuild else _manifest_read(settings))
     summary.manifest_bytes = manifest_bytes
     loaded = set() if rebuild else _loaded_hashes(settings, (e.sha256 for e in entries))
-    pending = [e for e in entries if e.sha256 not in loaded]
+    # Once per file: the database admits a raw file once (raw_files has no key to refuse it).
+    first = {e.sha256: e for e in reversed(entries) if e.sha256 not in loaded}
+    pending = [e for e in entries if first.get(e.sha256) is e]
     done = parsed_already or {}
     # Archive order: what an earlier, failed load left unparsed comes first, then this load's.
     parsed = parse_entries([e for e in pending if e.sha256 not in done], settings.raw_dir)
@@ -647,8 +699,7 @@ def _write(
     rebuild: bool,
     behind: Path | None = None,
 ) -> None:
-    for sql in statements("schema.sql"):
-        con.execute(sql)
+    prepare_schema(con)
     # The snapshots this load adds (and a catch-up copies): derive.sql reads these, not the
     # stored history, for articles whose new readings come after their last one.
     con.execute(
