@@ -12,6 +12,7 @@ current and intact; loading the same bytes again changes no row.
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -322,6 +323,7 @@ def page_key(page: Page, entry: Entry) -> str | None:
 KYIV = ZoneInfo("Europe/Kyiv")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a listing repeats each article's date in every sighting
 def _ts(value: str | None) -> tuple[datetime | None, bool | None]:
     """A parser date string -> (aware datetime, has_time). Bare dates mean Kyiv midnight."""
     if not value:
@@ -349,13 +351,28 @@ TWINNING_TYPE = pa.list_(
 )
 
 
+class Columns(dict[str, list]):
+    """One table's new rows held as columns, which Arrow takes without a pass per row (a
+    weekly load at 1M articles has ~170,000 listing items)."""
+
+    def add(self, **row: object) -> None:
+        for name, value in row.items():
+            self.setdefault(name, []).append(value)
+
+    def __len__(self) -> int:
+        return len(next(iter(self.values()), ()))
+
+    def column(self, name: str) -> list:
+        return self.get(name, [])
+
+
 @dataclass
 class Rows:
-    raw_files: list[dict] = field(default_factory=list)
-    quarantine: list[dict] = field(default_factory=list)
-    versions: list[dict] = field(default_factory=list)
-    items: list[dict] = field(default_factory=list)
-    snapshots: list[dict] = field(default_factory=list)
+    raw_files: Columns = field(default_factory=Columns)
+    quarantine: Columns = field(default_factory=Columns)
+    versions: Columns = field(default_factory=Columns)
+    items: Columns = field(default_factory=Columns)
+    snapshots: Columns = field(default_factory=Columns)  # article pages' (listings': items)
 
 
 def build_rows(parsed: list[Parsed], run_id: int, now: datetime) -> Rows:
@@ -366,97 +383,81 @@ def build_rows(parsed: list[Parsed], run_id: int, now: datetime) -> Rows:
         page = p.page
         key = page_key(page, e) if page else None
         kind = page.kind if page else "quarantined"
-        rows.raw_files.append(
-            dict(
-                sha256=e.sha256,
-                file_name=e.file_name,
-                size_bytes=e.size_bytes,
-                url=(page.url if page else None) or e.url,
-                observed_at=observed,
-                observed_from=e.observed_from,
-                kind=kind,
-                run_id=run_id,
-            )
+        rows.raw_files.add(
+            sha256=e.sha256,
+            file_name=e.file_name,
+            size_bytes=e.size_bytes,
+            url=(page.url if page else None) or e.url,
+            observed_at=observed,
+            observed_from=e.observed_from,
+            kind=kind,
+            run_id=run_id,
         )
         if page is None:
-            rows.quarantine.append(
-                dict(
-                    sha256=e.sha256,
-                    file_name=e.file_name,
-                    reason=p.error or "unknown",
-                    run_id=run_id,
-                    quarantined_at=now,
-                )
+            rows.quarantine.add(
+                sha256=e.sha256,
+                file_name=e.file_name,
+                reason=p.error or "unknown",
+                run_id=run_id,
+                quarantined_at=now,
             )
             continue
         if page.kind == "listing":
-            for position, item in enumerate(page.items):
-                if not item.article_key:
-                    continue
-                published, has_time = _ts(item.published_at)
-                rows.items.append(
-                    dict(
-                        sha256=e.sha256,
-                        position=position,
-                        article_key=item.article_key,
-                        title=item.title,
-                        published_at=published,
-                        published_has_time=has_time,
-                        views=item.views,
-                        oblasts=item.oblasts,
-                        tags=item.tags,
-                        observed_at=observed,
-                    )
-                )
-                if item.views is not None:
-                    rows.snapshots.append(
-                        dict(
-                            article_key=item.article_key,
-                            observed_at=observed,
-                            views=item.views,
-                            sha256=e.sha256,
-                            origin="listing",
-                        )
-                    )
-            continue
+            _add_items(rows.items, e.sha256, observed, page.items)
+            continue  # its items' view counts become snapshots in _write
         assert key is not None
         published, has_time = _ts(page.published_at)
-        rows.versions.append(
-            dict(
-                sha256=e.sha256,
-                article_key=key,
-                kind=page.kind,
-                edition=page.edition,
-                url=page.url or page.source_url,
-                language=page.language,
-                title=page.title,
-                published_at=published,
-                published_has_time=has_time,
-                source=page.source,
-                views=page.views,
-                tags=page.tags,
-                oblasts=page.oblasts,
-                hromadas=page.hromadas,
-                donors=page.donors,
-                international_support=page.international_support,
-                twinning=[_pair_dict(t) for t in page.twinning],
-                body_chars=None,
-                fingerprint=p.fingerprint,
-                observed_at=observed,
-                run_id=run_id,
-            )
+        rows.versions.add(
+            sha256=e.sha256,
+            article_key=key,
+            kind=page.kind,
+            edition=page.edition,
+            url=page.url or page.source_url,
+            language=page.language,
+            title=page.title,
+            published_at=published,
+            published_has_time=has_time,
+            source=page.source,
+            views=page.views,
+            tags=page.tags,
+            oblasts=page.oblasts,
+            hromadas=page.hromadas,
+            donors=page.donors,
+            international_support=page.international_support,
+            twinning=[_pair_dict(t) for t in page.twinning],
+            body_chars=None,
+            fingerprint=p.fingerprint,
+            observed_at=observed,
+            run_id=run_id,
         )
         if page.views is not None:
-            rows.snapshots.append(
-                dict(
-                    article_key=key,
-                    observed_at=observed,
-                    views=page.views,
-                    sha256=e.sha256,
-                    origin="article",
-                )
+            rows.snapshots.add(
+                article_key=key,
+                observed_at=observed,
+                views=page.views,
+                sha256=e.sha256,
+                origin="article",
             )
     return rows
+
+
+def _add_items(items: Columns, sha: str, observed: datetime, listed: list) -> None:
+    """A listing page's items with an article key, a column at a time."""
+    kept = [(position, i) for position, i in enumerate(listed) if i.article_key]
+    dates = [_ts(i.published_at) for _, i in kept]
+    for name, values in (
+        ("sha256", [sha] * len(kept)),
+        ("position", [position for position, _ in kept]),
+        ("article_key", [i.article_key for _, i in kept]),
+        ("title", [i.title for _, i in kept]),
+        ("published_at", [d[0] for d in dates]),
+        ("published_has_time", [d[1] for d in dates]),
+        ("views", [i.views for _, i in kept]),
+        ("oblasts", [i.oblasts for _, i in kept]),
+        ("tags", [i.tags for _, i in kept]),
+        ("observed_at", [observed] * len(kept)),
+    ):
+        items.setdefault(name, []).extend(values)
 
 
 def _pair_dict(pair: object) -> dict:
@@ -589,14 +590,15 @@ def prepare_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"drop table {table}_keyed")
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
-    if not rows:
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Columns) -> None:
+    count = len(rows)
+    if not count:
         return
     columns = [c[0] for c in con.execute(f"describe {table}").fetchall()]
     columns = [c for c in columns if c not in COMPUTED.get(table, {})]
-    data = {c: [r.get(c) for r in rows] for c in columns}
     arrays = {}
-    for c, values in data.items():
+    for c in columns:
+        values = rows.get(c) or [None] * count
         if c == "twinning":
             arrays[c] = pa.array(values, type=TWINNING_TYPE)
         elif c in ("tags", "oblasts", "hromadas", "donors"):
@@ -716,24 +718,30 @@ def _write(
     summary.command = command
     # Articles the copy would know: a caught-up run's pages and listings make articles too.
     rows = build_rows(parsed, run_id, now)
-    known_keys = _present(con, "articles", (v["article_key"] for v in rows.versions))
+    known_keys = _present(con, "articles", rows.versions.column("article_key"))
     known_keys |= caught_up
     for table, data in (
         ("raw_files", rows.raw_files),
         ("quarantine", rows.quarantine),
         ("page_versions", rows.versions),
-        ("listing_items", rows.items),
     ):
         _insert(con, table, data)
+    con.execute("create or replace temp table incoming_items as from listing_items limit 0")
+    _insert(con, "incoming_items", rows.items)
+    con.execute("insert into listing_items from incoming_items")
     before = con.execute("select count(*) from view_snapshots").fetchone()[0]  # type: ignore[index]
-    if rows.snapshots:
+    if rows.snapshots or rows.items:
         # The same counter value can arrive twice (two renderings fetched together): one row
         # per (article_key, observed_at, sha256), the highest. No row already stored can match:
-        # sha256 names a raw file, and raw_files (primary key sha256) has just accepted these
-        # files as new - so no anti-join against the stored snapshots (a full scan of ~100
-        # million rows at 1,000,000 articles) and no primary-key index (docs/benchmarks.md).
+        # sha256 names a raw file, and the loader admits only files the database lacks - so
+        # no anti-join against the stored snapshots (a full scan of ~100 million rows at
+        # 1,000,000 articles) and no primary-key index (docs/benchmarks.md).
         con.execute("create or replace temp table incoming as from view_snapshots limit 0")
         _insert(con, "incoming", rows.snapshots)
+        con.execute(
+            "insert into incoming select article_key, observed_at, views, sha256, 'listing' "
+            "from incoming_items where views is not null"
+        )
         con.execute(
             "create or replace temp table incoming_rows as "
             "select distinct on (article_key, observed_at, sha256) * from incoming "
@@ -747,10 +755,12 @@ def _write(
     summary.snapshots_added = after - before
 
     _count_pages(summary, rows, known_keys)
-    summary.quarantined += [(q["file_name"], q["reason"]) for q in rows.quarantine]
+    summary.quarantined += list(
+        zip(rows.quarantine.column("file_name"), rows.quarantine.column("reason"), strict=True)
+    )
 
     reference_tables.refresh(con, settings)
-    touched = {r["article_key"] for r in rows.versions} | {r["article_key"] for r in rows.items}
+    touched = set(rows.versions.column("article_key")) | set(rows.items.column("article_key"))
     touched |= caught_up
     con.execute("create or replace temp table affected (article_key varchar primary key)")
     if rebuild:
@@ -759,7 +769,7 @@ def _write(
             "union select distinct article_key from listing_items"
         )
     elif touched:
-        _insert(con, "affected", [{"article_key": k} for k in sorted(touched)])
+        _insert(con, "affected", Columns(article_key=sorted(touched)))
     for sql in statements("derive.sql"):
         con.execute(sql)
     _link_stories(con)
@@ -791,14 +801,13 @@ def _write(
 
 def _count_pages(summary: LoadSummary, rows: Rows, known_keys: set[str]) -> None:
     seen: set[str] = set()
-    for v in rows.versions:
-        key = v["article_key"]
+    for key in rows.versions.column("article_key"):
         if key in known_keys or key in seen:
             summary.updated_pages += 1
         else:
             summary.new_pages += 1
         seen.add(key)
-    listings = {i["sha256"] for i in rows.items}
+    listings = set(rows.items.column("sha256"))
     summary.updated_pages += len(listings)
 
 

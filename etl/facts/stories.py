@@ -58,6 +58,13 @@ def _to_utc(value: object) -> pd.Timestamp | None:
     return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
 
 
+def _utc_times(values: pd.Series) -> list[pd.Timestamp | None]:
+    """_to_utc of each value; a column of aware timestamps (the loader's) converts at once."""
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        return [None if t is pd.NaT else t for t in values.dt.tz_convert("UTC")]
+    return [_to_utc(v) for v in values.tolist()]
+
+
 def link_stories(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per input article: article_key, story_id, role, lag_hours (see module doc)."""
     return assign_stories(frame, link_edges(frame))
@@ -77,7 +84,7 @@ def link_edges(
     and every article sharing a rare feature with one of them.
     """
     keys = [str(k) for k in frame["article_key"].tolist()]
-    times = [_to_utc(v) for v in frame["published_at"].tolist()]
+    times = _utc_times(frame["published_at"])
     # A missing fingerprint (NULL, NaN in a frame) has no features.
     feats = [set(fp.split() if isinstance(fp, str) else ()) for fp in frame["fingerprint"]]
     postings: dict[str, list[int]] = defaultdict(list)
@@ -134,7 +141,7 @@ def assign_stories(frame: pd.DataFrame, edges: list[tuple[str, str]]) -> pd.Data
     kinds = frame["kind"].tolist() if "kind" in frame else ["article"] * n
     editions = frame["edition"].tolist() if "edition" in frame else [None] * n
     languages = frame["language"].tolist() if "language" in frame else [None] * n
-    times = [_to_utc(v) for v in frame["published_at"].tolist()]
+    times = _utc_times(frame["published_at"])
     index = {str(k): i for i, k in enumerate(keys)}
     uf = _UnionFind(n)
     for a, b in edges:
