@@ -5,7 +5,9 @@ route to, give the numbers direct SQL over the intervals gives."""
 from __future__ import annotations
 
 import json
+import math
 import shutil
+import statistics
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -321,3 +323,56 @@ def test_kpis_fast_and_interval_paths_agree(fixture_db: Settings) -> None:
         assert fast["views"] == pytest.approx(slow["views"], abs=0.01), sel
         assert fast.drop("views").equals(slow.drop("views")), sel
     con.close()
+
+
+def _days_to_shares(intervals: list[tuple], published: date) -> tuple[int, int] | None:
+    """Days from publication until an article had half and 80% of its views so far, in plain
+    Python: walk its intervals in order, each spreading its views evenly over its days."""
+    total = sum(views for _, _, _, views in intervals)
+    if total <= 0:
+        return None
+    reached: list[int] = []
+    for share in (0.5, 0.8):
+        done = 0.0
+        for start, _end, days, views in sorted(intervals, key=lambda i: (i[1], i[0])):
+            if views > 0 and done + views >= share * total - 1e-9:
+                need = math.ceil((share * total - done) / (views / days))
+                reached.append(max((start + timedelta(days=max(need, 1) - 1) - published).days, 0))
+                break
+            done += views
+    return reached[0], reached[1]
+
+
+def test_time_to_views_equals_walking_each_articles_intervals(fixture_db: Settings) -> None:
+    from etl import queries
+
+    con = db.connect(fixture_db)
+    try:
+        last = scalar(con, "select max(end_day) from view_intervals")
+        start, end = last - timedelta(days=3650), last + timedelta(days=1)
+        articles = con.execute(
+            "select article_no, published_date, tags from articles "
+            "where published_date >= ? and published_date < ?",
+            [start, end],
+        ).fetchall()
+        per_tag: dict[str, list[tuple[int, int]]] = {}
+        for no, published, tags in articles:
+            intervals = con.execute(
+                "select start_day, end_day, days, views from view_intervals "
+                "where article_no = ? and end_day >= ?",
+                [no, start],
+            ).fetchall()
+            days = _days_to_shares(intervals, published)
+            for tag in tags if days else ():
+                per_tag.setdefault(tag, []).append(days)
+        assert per_tag, "the fixture pages give no article to measure"
+        params = {"edition": None, "oblasts": [], "hromada": None, "tags": []}
+        got = queries.run(con, "time_to_views", start=start, end=end, **params)
+    finally:
+        con.close()
+    assert set(got["tag"]) == set(per_tag)
+    for row in got.itertuples():
+        days = per_tag[row.tag]
+        assert row.articles == len(days)
+        assert row.days_to_half == statistics.median(d[0] for d in days)
+        assert row.days_to_80 == statistics.median(d[1] for d in days)
