@@ -20,6 +20,8 @@ what bench/dashboard.py times, so the benchmark measures exactly the pages' quer
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -27,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from etl import db, queries
 from etl.errors import DatabaseDamaged, DatabaseMissing
@@ -224,52 +227,79 @@ def by_tag(f: Filters) -> pd.DataFrame:
     return load("readership_by_tag", **f.params())
 
 
+# A page's queries run side by side, each on its own cursor of the run's pinned generation:
+# DuckDB releases the GIL while it works, so one query's single-threaded stretches (planning,
+# building the frame) overlap another's scan. Readership at 1M articles on 2 cores: ~120 ->
+# ~100 ms (docs/benchmarks.md).
+_POOL = ThreadPoolExecutor(max_workers=6, thread_name_prefix="page-query")
+
+
+def together(**calls: Callable[[], pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Each call's frame, the calls run at once on this script run's generation."""
+    pin = _pinned()
+    ctx = get_script_run_ctx(suppress_warning=True)  # st.cache_data needs the run's context
+
+    def run(call: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        _pin.current = pin
+        if ctx is not None:
+            add_script_run_ctx(threading.current_thread(), ctx)
+        try:
+            return call()
+        finally:
+            _pin.current = None
+
+    futures = {name: _POOL.submit(run, call) for name, call in calls.items()}
+    return {name: future.result() for name, future in futures.items()}
+
+
 def overview(f: Filters) -> dict[str, pd.DataFrame]:
     cmp = f.comparison()
-    return {
-        "kpis": kpis(f),
-        "kpis_before": kpis(cmp) if cmp else pd.DataFrame(),
-        "trend": views_over_time(f, auto_grain(f)),
-        "top": load("top_articles", **f.params(), top=TOP),
-        "quality": load("data_quality"),
-    }
+    return together(
+        kpis=lambda: kpis(f),
+        kpis_before=lambda: kpis(cmp) if cmp else pd.DataFrame(),
+        trend=lambda: views_over_time(f, auto_grain(f)),
+        top=lambda: load("top_articles", **f.params(), top=TOP),
+        quality=lambda: load("data_quality"),
+    )
 
 
 def readership(f: Filters, grain: str) -> dict[str, pd.DataFrame]:
     before = f.previous()
-    return {
-        "trend": views_over_time(f, grain),
-        "tags": by_tag(f),
-        "oblasts": by_oblast(f),
-        "first_week": load("first_week_views", **f.params()),
-        "speed": load("time_to_views", **f.params()),
-        "movers": load("movers", **f.params(), cmp_start=before.start, cmp_end=before.end, top=TOP),
-    }
+    return together(
+        trend=lambda: views_over_time(f, grain),
+        tags=lambda: by_tag(f),
+        oblasts=lambda: by_oblast(f),
+        first_week=lambda: load("first_week_views", **f.params()),
+        speed=lambda: load("time_to_views", **f.params()),
+        movers=lambda: load(
+            "movers", **f.params(), cmp_start=before.start, cmp_end=before.end, top=TOP
+        ),
+    )
 
 
 def regions(f: Filters, oblast: str | None) -> dict[str, pd.DataFrame]:
-    out = {"oblasts": by_oblast(f)}
+    calls = {"oblasts": lambda: by_oblast(f)}
     if oblast:
-        out["hromadas"] = load("hromadas_in_oblast", **f.params(), oblast=oblast)
-    return out
+        calls["hromadas"] = lambda: load("hromadas_in_oblast", **f.params(), oblast=oblast)
+    return together(**calls)
 
 
 def support(f: Filters, grain: str) -> dict[str, pd.DataFrame]:
-    return {
-        "publications": load("publications_over_time", **f.params(), grain=grain),
-        "views": views_over_time(f, grain),
-        "oblasts": by_oblast(f),
-        "tags": by_tag(f),
-        "donors": load("donors", **f.params()),
-        "countries": load("donor_countries", **f.params()),
-    }
+    return together(
+        publications=lambda: load("publications_over_time", **f.params(), grain=grain),
+        views=lambda: views_over_time(f, grain),
+        oblasts=lambda: by_oblast(f),
+        tags=lambda: by_tag(f),
+        donors=lambda: load("donors", **f.params()),
+        countries=lambda: load("donor_countries", **f.params()),
+    )
 
 
 def twinning(f: Filters, grain: str) -> dict[str, pd.DataFrame]:
-    return {
-        "pairs": load("twinning_pairs_in_period", **f.params()),
-        "timeline": load("twinning_timeline", **f.params(), grain=grain),
-    }
+    return together(
+        pairs=lambda: load("twinning_pairs_in_period", **f.params()),
+        timeline=lambda: load("twinning_timeline", **f.params(), grain=grain),
+    )
 
 
 def articles(f: Filters, search: str | None) -> pd.DataFrame:
