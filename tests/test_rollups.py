@@ -376,3 +376,39 @@ def test_time_to_views_equals_walking_each_articles_intervals(fixture_db: Settin
         assert row.articles == len(days)
         assert row.days_to_half == statistics.median(d[0] for d in days)
         assert row.days_to_80 == statistics.median(d[1] for d in days)
+
+
+def test_top_articles_and_the_article_list_count_each_articles_period_views(
+    fixture_db: Settings,
+) -> None:
+    """Both read only the matching (or listed) articles' intervals when filtered, every
+    article's when not: either way each article's views equal views_in_period's."""
+    from etl import queries
+
+    con = db.connect(fixture_db)
+    try:
+        last = scalar(con, "select max(end_day) from view_intervals")
+        start, end = last - timedelta(days=400), last + timedelta(days=1)
+        compared = 0
+        for sel in selections(con):
+            params = {**sel, "oblasts": list(sel["oblasts"]), "tags": list(sel["tags"])}
+            period = {"start": start, "end": end}
+            want = dict(
+                con.execute(
+                    "select m.article_key, coalesce(v.views, 0) "
+                    "from matching_articles(?, ?, ?, ?) m "
+                    "left join views_in_period(?, ?) v using (article_key)",
+                    [sel["edition"], params["oblasts"], sel["hromada"], params["tags"], start, end],
+                ).fetchall()
+            )
+            top = queries.run(con, "top_articles", **params, **period, top=1000)
+            gained = {k: v for k, v in want.items() if v > 0}
+            assert set(top["article_key"]) == set(gained), sel
+            listed = queries.run(con, "articles_list", **params, **period, search=None)
+            compared += len(top) + len(listed)
+            for frame in (top, listed):
+                for key, views in zip(frame["article_key"], frame["views"], strict=True):
+                    assert views == pytest.approx(want[key], abs=1e-6), (sel, key)
+        assert compared > 20  # the fixture pages give articles to compare
+    finally:
+        con.close()

@@ -139,6 +139,20 @@ from view_intervals
 where end_day >= p_start::date and start_day < p_end::date
 group by article_no;
 
+-- period_views of every article when p_all, else of the articles in p_articles (an INTEGER[]
+-- of article_no) only: a filtered question reads only its own articles' intervals instead of
+-- every article's (a year filtered by a tag at 1M articles: readership_by_tag 290 -> 120 ms).
+-- Callers pass no_filters(...) as p_all, a constant, so DuckDB drops the branch not taken
+-- and never builds the list when every article matches.
+create or replace macro period_views_of(p_start, p_end, p_all, p_articles) as table
+select * from period_views(p_start, p_end) where p_all
+union all
+select article_no, sum(views_within(start_day, end_day, days, views, p_start, p_end)) as views
+from view_intervals
+where not p_all and end_day >= p_start::date and start_day < p_end::date
+  and article_no in (select unnest(p_articles))
+group by article_no;
+
 -- The matching articles that name a donor (about one in eight) and were published or read in
 -- [p_start, p_end): their distinct donors, whether published in it, the views gained in it.
 -- Only their own intervals are read (the period's views of every article, then a join, cost

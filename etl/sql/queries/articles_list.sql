@@ -20,5 +20,7 @@ select m.published_date, coalesce(m.edition, 'reprint') as edition, m.title, m.u
        coalesce(v.views, 0) as views, m.views as total_views, m.article_key
 from m
 left join names n using (article_key)
-left join period_views($start, $end) v using (article_no)
+-- Only the listed (published in the period) articles' intervals are read.
+left join period_views_of($start, $end, false, (select list(article_no) from m)) v
+    using (article_no)
 order by m.published_date desc, m.article_key

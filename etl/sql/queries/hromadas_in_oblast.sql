@@ -12,7 +12,9 @@ with m as (
 per_article as (
     select m.hromadas, m.published_date >= $start and m.published_date < $end as published,
            coalesce(v.views, 0) as views
-    from m left join period_views($start, $end) v using (article_no)
+    from m
+    left join period_views_of($start, $end, false, (select list(article_no) from m)) v
+        using (article_no)
     where (m.published_date >= $start and m.published_date < $end) or v.views > 0
 ),
 agg as (
