@@ -412,3 +412,58 @@ def test_top_articles_and_the_article_list_count_each_articles_period_views(
         assert compared > 20  # the fixture pages give articles to compare
     finally:
         con.close()
+
+
+def test_movers_rank_each_matching_articles_views_in_both_periods(fixture_db: Settings) -> None:
+    from etl import queries
+
+    con = db.connect(fixture_db)
+    try:
+        last = scalar(con, "select max(end_day) from view_intervals")
+        end = last + timedelta(days=1)
+        start, cmp_start = end - timedelta(days=200), end - timedelta(days=400)
+        compared = 0
+        for sel in selections(con):
+            params = {**sel, "oblasts": list(sel["oblasts"]), "tags": list(sel["tags"])}
+            filters = [sel["edition"], params["oblasts"], sel["hromada"], params["tags"]]
+            views = {}
+            for lo, hi in ((start, end), (cmp_start, start)):
+                views[lo] = dict(
+                    con.execute(
+                        "select m.article_key, v.views from matching_articles(?, ?, ?, ?) m "
+                        "join views_in_period(?, ?) v using (article_key) where v.views > 0",
+                        [*filters, lo, hi],
+                    ).fetchall()
+                )
+            top = 5
+            got = queries.run(
+                con,
+                "movers",
+                **params,
+                start=start,
+                end=end,
+                cmp_start=cmp_start,
+                cmp_end=start,
+                top=top,
+            )
+            for period, column, rank in (
+                (start, "views", "rank"),
+                (cmp_start, "views_before", "rank_before"),
+            ):
+                ranked = sorted(views[period].values(), reverse=True)
+                for row in got.itertuples():
+                    want = views[period].get(row.article_key, 0)
+                    assert getattr(row, column) == pytest.approx(want, abs=1e-6), sel
+                    if want > 0:  # rank(): one more than the articles with more views
+                        assert getattr(row, rank) == 1 + sum(v > want + 1e-9 for v in ranked)
+                shown = {
+                    r.article_key
+                    for r in got.itertuples()
+                    if pd.notna(getattr(r, rank)) and getattr(r, rank) <= top
+                }
+                cut = ranked[top - 1] if len(ranked) >= top else 0
+                assert shown == {k for k, v in views[period].items() if v >= cut - 1e-9}, sel
+            compared += len(got)
+        assert compared > 10
+    finally:
+        con.close()

@@ -1,8 +1,24 @@
 -- description: Articles in the top `top` by views gained in [start, end) or in the comparison period [cmp_start, cmp_end), with both ranks and a status: new (entered the top), dropped (left it), up, down or same.
 -- params: start DATE, end DATE, edition VARCHAR, oblasts VARCHAR[], hromada VARCHAR, tags VARCHAR[], cmp_start DATE, cmp_end DATE, top INTEGER
 -- columns: article_key, title, url, edition, published_date, views, views_before, change, rank, rank_before, status
--- Both periods' views per article from one scan of the intervals overlapping either period.
-with periods as (
+-- Both periods' views per article from one scan of the intervals overlapping either period:
+-- every article's when no filter is set, else only the matching articles' (the branch not
+-- taken is dropped: no_filters(...) is a constant).
+with m as (
+    select article_no
+    from matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
+),
+iv as (
+    select article_no, start_day, end_day, days, views from view_intervals
+    where end_day >= least($start, $cmp_start) and start_day < greatest($end, $cmp_end)
+      and no_filters($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
+    union all
+    select article_no, start_day, end_day, days, views from view_intervals
+    where end_day >= least($start, $cmp_start) and start_day < greatest($end, $cmp_end)
+      and not no_filters($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
+      and article_no in (select article_no from m)
+),
+periods as (
     select article_no,
            sum(case when end_day >= $start and start_day < $end
                     then views_within(start_day, end_day, days, views, $start, $end)
@@ -10,19 +26,10 @@ with periods as (
            sum(case when end_day >= $cmp_start and start_day < $cmp_end
                     then views_within(start_day, end_day, days, views, $cmp_start, $cmp_end)
                     else 0 end) as views_before
-    from view_intervals
-    where end_day >= least($start, $cmp_start) and start_day < greatest($end, $cmp_end)
+    from iv
     group by article_no
 ),
-shown as (select * from periods where views > 0 or views_before > 0),
-j as (
-    select * from shown where no_filters($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
-    union all
-    select s.* from shown s
-    join matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[]) m
-        using (article_no)
-    where not no_filters($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
-),
+j as (select * from periods where views > 0 or views_before > 0),
 ranked as (
     select *, views - views_before as change,
            case when views > 0 then rank() over (order by views desc) end as rank,
