@@ -4,6 +4,7 @@ route to, give the numbers direct SQL over the intervals gives."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import shutil
@@ -421,9 +422,10 @@ def test_movers_rank_each_matching_articles_views_in_both_periods(fixture_db: Se
     try:
         last = scalar(con, "select max(end_day) from view_intervals")
         end = last + timedelta(days=1)
-        start, cmp_start = end - timedelta(days=200), end - timedelta(days=400)
         compared = 0
-        for sel in selections(con):
+        # The dashboard's default periods (read from recent_views), then longer ones.
+        for days, sel in itertools.product((28, 200), selections(con)):
+            start, cmp_start = end - timedelta(days=days), end - timedelta(days=2 * days)
             params = {**sel, "oblasts": list(sel["oblasts"]), "tags": list(sel["tags"])}
             filters = [sel["edition"], params["oblasts"], sel["hromada"], params["tags"]]
             views = {}

@@ -23,6 +23,12 @@ create table if not exists load_runs (
 -- Added after schema 4's first files: they gain it at their next load.
 alter table load_runs add column if not exists manifest_bytes bigint;
 
+-- The part of an interval's views that falls in [p_start, p_end) (Kyiv days, end exclusive);
+-- the caller keeps only intervals with end_day >= p_start and start_day < p_end.
+create or replace macro views_within(start_day, end_day, days, views, p_start, p_end) as
+    views * (date_diff('day', greatest(start_day, p_start::date),
+                       least(end_day, p_end::date - 1)) + 1) / days;
+
 -- The indexed 64-bit lookup key of a raw file: its sha256's first 16 hex digits.
 create or replace macro sha_key(sha256) as ('0x' || sha256[:16])::ubigint;
 
@@ -224,6 +230,18 @@ create table if not exists rollup_daily_oblast (
     international_support boolean not null,
     views                 double not null,
     articles              integer not null
+);
+
+-- Views each article gained in the dashboard's default period (the 28 days up to the last day
+-- with data) and in the 28 days before it: what the default readership page ranks (movers).
+-- Rewritten by every load, as the last day moves.
+create table if not exists recent_views (
+    article_no   integer not null,             -- articles.article_no
+    views        double not null,              -- gained in [period_start, period_end)
+    views_before double not null,              -- gained in [cmp_start, period_start)
+    period_start date not null,
+    period_end   date not null,                -- the day after the last day with data
+    cmp_start    date not null
 );
 
 create table if not exists rollup_daily_tag (

@@ -119,11 +119,7 @@ where article_matches(edition, oblasts, hromadas, tags, p_edition, p_oblasts, p_
 create or replace macro no_filters(p_edition, p_oblasts, p_hromada, p_tags) as
     p_edition is null and len(p_oblasts) = 0 and p_hromada is null and len(p_tags) = 0;
 
--- The part of an interval's views that falls in [p_start, p_end) (Kyiv days, end exclusive);
--- the caller keeps only intervals with end_day >= p_start and start_day < p_end.
-create or replace macro views_within(start_day, end_day, days, views, p_start, p_end) as
-    views * (date_diff('day', greatest(start_day, p_start::date),
-                       least(end_day, p_end::date - 1)) + 1) / days;
+-- views_within(...) is defined in schema.sql: derive.sql (recent_views) uses it too.
 
 -- Views each article gained in [p_start, p_end) (Kyiv days, end exclusive).
 create or replace macro views_in_period(p_start, p_end) as table

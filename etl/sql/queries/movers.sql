@@ -1,24 +1,43 @@
 -- description: Articles in the top `top` by views gained in [start, end) or in the comparison period [cmp_start, cmp_end), with both ranks and a status: new (entered the top), dropped (left it), up, down or same.
 -- params: start DATE, end DATE, edition VARCHAR, oblasts VARCHAR[], hromada VARCHAR, tags VARCHAR[], cmp_start DATE, cmp_end DATE, top INTEGER
 -- columns: article_key, title, url, edition, published_date, views, views_before, change, rank, rank_before, status
--- Both periods' views per article from one scan of the intervals overlapping either period:
--- every article's when no filter is set, else only the matching articles' (the branch not
--- taken is dropped: no_filters(...) is a constant).
+-- Both periods' views per article. The dashboard's default (the 28 days up to the last day
+-- with data, against the 28 before) was derived at load time: recent_views (~40 instead of
+-- ~90 ms at 1M articles). Any other period: one scan of the intervals overlapping either
+-- period, of every article when no filter is set, else of the matching articles only (the
+-- branch not taken is dropped: no_filters(...) is a constant).
 with m as (
     select article_no
     from matching_articles($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
+),
+derived as (
+    select article_no, views, views_before from recent_views
+    where period_start = $start and period_end = $end
+      and cmp_start = $cmp_start and $cmp_end = $start
+),
+recent as (
+    select * from derived
+    where no_filters($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
+    union all
+    select * from derived
+    where not no_filters($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
+      and article_no in (select article_no from m)
 ),
 iv as (
     select article_no, start_day, end_day, days, views from view_intervals
     where end_day >= least($start, $cmp_start) and start_day < greatest($end, $cmp_end)
       and no_filters($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
+      and not exists (select 1 from derived)
     union all
     select article_no, start_day, end_day, days, views from view_intervals
     where end_day >= least($start, $cmp_start) and start_day < greatest($end, $cmp_end)
       and not no_filters($edition, $oblasts::varchar[], $hromada, $tags::varchar[])
+      and not exists (select 1 from derived)
       and article_no in (select article_no from m)
 ),
 periods as (
+    select * from recent
+    union all
     select article_no,
            sum(case when end_day >= $start and start_day < $end
                     then views_within(start_day, end_day, days, views, $start, $end)
