@@ -273,6 +273,23 @@ def selections(con: duckdb.DuckDBPyConnection) -> list[dict]:
     ]
 
 
+def query_params(sel: dict) -> dict:
+    """A selection as named-query parameters (lists, not tuples)."""
+    return {**sel, "oblasts": list(sel["oblasts"]), "tags": list(sel["tags"])}
+
+
+def matching_views(con: duckdb.DuckDBPyConnection, sel: dict, start: date, end: date) -> dict:
+    """Each article matching the selection -> its views_in_period (0 if it gained none)."""
+    params = query_params(sel)
+    return dict(
+        con.execute(
+            "select m.article_key, coalesce(v.views, 0) from matching_articles(?, ?, ?, ?) m "
+            "left join views_in_period(?, ?) v using (article_key)",
+            [sel["edition"], params["oblasts"], sel["hromada"], params["tags"], start, end],
+        ).fetchall()
+    )
+
+
 def test_page_functions_equal_direct_sql_for_every_routing_path(fixture_db: Settings) -> None:
     con = db.connect(fixture_db)
     last = scalar(con, "select max(end_day) from view_intervals")
@@ -317,8 +334,7 @@ def test_kpis_fast_and_interval_paths_agree(fixture_db: Settings) -> None:
     con = db.connect(fixture_db)
     last = scalar(con, "select max(end_day) from view_intervals")
     for sel in selections(con)[:5]:
-        params = {**sel, "oblasts": list(sel["oblasts"]), "tags": list(sel["tags"])}
-        params |= {"start": date(2000, 1, 1), "end": last + timedelta(days=1)}
+        params = query_params(sel) | {"start": date(2000, 1, 1), "end": last + timedelta(days=1)}
         fast = queries.run(con, "kpis_rollup", **params).iloc[0]
         slow = queries.run(con, "kpis", **params).iloc[0]
         assert fast["views"] == pytest.approx(slow["views"], abs=0.01), sel
@@ -392,16 +408,9 @@ def test_top_articles_and_the_article_list_count_each_articles_period_views(
         start, end = last - timedelta(days=400), last + timedelta(days=1)
         compared = 0
         for sel in selections(con):
-            params = {**sel, "oblasts": list(sel["oblasts"]), "tags": list(sel["tags"])}
+            params = query_params(sel)
             period = {"start": start, "end": end}
-            want = dict(
-                con.execute(
-                    "select m.article_key, coalesce(v.views, 0) "
-                    "from matching_articles(?, ?, ?, ?) m "
-                    "left join views_in_period(?, ?) v using (article_key)",
-                    [sel["edition"], params["oblasts"], sel["hromada"], params["tags"], start, end],
-                ).fetchall()
-            )
+            want = matching_views(con, sel, start, end)
             top = queries.run(con, "top_articles", **params, **period, top=1000)
             gained = {k: v for k, v in want.items() if v > 0}
             assert set(top["article_key"]) == set(gained), sel
@@ -426,17 +435,11 @@ def test_movers_rank_each_matching_articles_views_in_both_periods(fixture_db: Se
         # The dashboard's default periods (read from recent_views), then longer ones.
         for days, sel in itertools.product((28, 200), selections(con)):
             start, cmp_start = end - timedelta(days=days), end - timedelta(days=2 * days)
-            params = {**sel, "oblasts": list(sel["oblasts"]), "tags": list(sel["tags"])}
-            filters = [sel["edition"], params["oblasts"], sel["hromada"], params["tags"]]
-            views = {}
-            for lo, hi in ((start, end), (cmp_start, start)):
-                views[lo] = dict(
-                    con.execute(
-                        "select m.article_key, v.views from matching_articles(?, ?, ?, ?) m "
-                        "join views_in_period(?, ?) v using (article_key) where v.views > 0",
-                        [*filters, lo, hi],
-                    ).fetchall()
-                )
+            params = query_params(sel)
+            views = {
+                lo: {k: v for k, v in matching_views(con, sel, lo, hi).items() if v > 0}
+                for lo, hi in ((start, end), (cmp_start, start))
+            }
             top = 5
             got = queries.run(
                 con,
