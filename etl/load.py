@@ -35,7 +35,7 @@ from etl.sql_files import statements
 
 SCHEMA_VERSION = 5  # 2: per-day rollups, no snapshot primary key; 3: article_no;
 # 4: twinning_pairs' register names (views.sql is re-applied by every load); 5: raw_files and
-# page_versions without a primary key, raw_files.sha_key (see _prepare_schema)
+# page_versions without a primary key, raw_files.sha_key (see prepare_schema)
 MAX_VIEWS = 10**10  # above any real counter; larger values are garbage in the page
 PARALLEL_FROM = 64  # below this many pages, process start-up costs more than it saves
 
@@ -514,7 +514,7 @@ class LoadedHashes:
         exists = settings.db_path.exists()
         self.con = db.connect(settings) if exists else None
         self.lookup = "raw_files"
-        if self.con is not None and not _has_sha_key(self.con):
+        if self.con is not None and "raw_files" in _keyed(self.con):
             self.lookup = "raw_files_keyed"
 
     def __call__(self, hashes: Iterable[str]) -> set[str]:
@@ -550,15 +550,6 @@ def _loaded_hashes(settings: Settings, hashes: Iterable[str]) -> set[str]:
         loaded.close()
 
 
-def _has_sha_key(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(
-        con.execute(
-            "select count(*) from duckdb_columns() where database_name = current_database() "
-            "and table_name = 'raw_files' and column_name = 'sha_key'"
-        ).fetchone()[0]  # type: ignore[index]
-    )
-
-
 # Tables a file from before schema 5 defined with a primary key on sha256.
 UNKEYED = ("raw_files", "page_versions")
 # Columns the database computes from the others when rows are inserted.
@@ -569,11 +560,9 @@ def _computed(table: str) -> str:
     return "".join(f", {expr} as {col}" for col, expr in COMPUTED.get(table, {}).items())
 
 
-def prepare_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Bring a generation's tables to schema.sql: create what is missing, and move the rows of
-    a table that an older file keyed into its current definition (once per file: DuckDB cannot
-    drop a primary key; ~20 s at 1M articles, in the load's private generation)."""
-    keyed = [
+def _keyed(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The UNKEYED tables that still have their primary key: a file from before schema 5."""
+    return [
         r[0]
         for r in con.execute(
             "select table_name from duckdb_constraints() where database_name = current_database()"
@@ -581,6 +570,13 @@ def prepare_schema(con: duckdb.DuckDBPyConnection) -> None:
             [list(UNKEYED)],
         ).fetchall()
     ]
+
+
+def prepare_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring a generation's tables to schema.sql: create what is missing, and move the rows of
+    a table that an older file keyed into its current definition (once per file: DuckDB cannot
+    drop a primary key; ~20 s at 1M articles, in the load's private generation)."""
+    keyed = _keyed(con)
     for table in keyed:  # names: our constants
         con.execute(f"alter table {table} rename to {table}_keyed")
     for sql in statements("schema.sql"):
