@@ -359,6 +359,10 @@ class Columns(dict[str, list]):
         for name, value in row.items():
             self.setdefault(name, []).append(value)
 
+    def extend(self, **columns: list) -> None:
+        for name, values in columns.items():
+            self.setdefault(name, []).extend(values)
+
     def __len__(self) -> int:
         return len(next(iter(self.values()), ()))
 
@@ -445,19 +449,18 @@ def _add_items(items: Columns, sha: str, observed: datetime, listed: list) -> No
     """A listing page's items with an article key, a column at a time."""
     kept = [(position, i) for position, i in enumerate(listed) if i.article_key]
     dates = [_ts(i.published_at) for _, i in kept]
-    for name, values in (
-        ("sha256", [sha] * len(kept)),
-        ("position", [position for position, _ in kept]),
-        ("article_key", [i.article_key for _, i in kept]),
-        ("title", [i.title for _, i in kept]),
-        ("published_at", [d[0] for d in dates]),
-        ("published_has_time", [d[1] for d in dates]),
-        ("views", [i.views for _, i in kept]),
-        ("oblasts", [i.oblasts for _, i in kept]),
-        ("tags", [i.tags for _, i in kept]),
-        ("observed_at", [observed] * len(kept)),
-    ):
-        items.setdefault(name, []).extend(values)
+    items.extend(
+        sha256=[sha] * len(kept),
+        position=[position for position, _ in kept],
+        article_key=[i.article_key for _, i in kept],
+        title=[i.title for _, i in kept],
+        published_at=[d[0] for d in dates],
+        published_has_time=[d[1] for d in dates],
+        views=[i.views for _, i in kept],
+        oblasts=[i.oblasts for _, i in kept],
+        tags=[i.tags for _, i in kept],
+        observed_at=[observed] * len(kept),
+    )
 
 
 def _pair_dict(pair: object) -> dict:
