@@ -20,28 +20,39 @@ select article_key from articles where not exists (select 1 from story_inputs);
 ;
 delete from story_features where article_key in (select article_key from story_affected);
 ;
-insert into story_features
+create or replace temp table story_new_features as
 select distinct article_key, feature
 from (select article_key, unnest(regexp_split_to_array(trim(fingerprint), '\s+')) as feature
       from articles where article_key in (select article_key from story_affected))
 where feature <> '';
 ;
+insert into story_features from story_new_features;
+;
+-- Every article holding a feature a re-linked article has, with the feature's document
+-- frequency: one pass over the index gives both the frequencies and the scope (each pass over
+-- its ~6.5 million rows costs ~0.25 s at 1,000,000 articles; this took five).
+create or replace temp table story_postings as
+select article_key, feature, count(*) over (partition by feature) as df
+from story_features
+where feature in (select feature from story_new_features);
+;
 create or replace temp table story_df as
-select feature, count(*) as df from story_features
-where feature in (select feature from story_features
-                  where article_key in (select article_key from story_affected))
-group by feature;
+select distinct feature, df from story_postings;
 ;
 create or replace temp table story_scope as
 select article_key from articles where article_key in (select article_key from story_affected)
 union
-select article_key from story_features
-where feature in (select feature from story_df where df <= (select max_df from story_params));
+select article_key from story_postings where df <= (select max_df from story_params);
 ;
+-- The frequencies of the scope's other features (an article's features are its fingerprint's
+-- words: unchanged since it was indexed unless it is re-linked now).
 insert into story_df
 select feature, count(*) from story_features
-where feature in (select feature from story_features
-                  where article_key in (select article_key from story_scope))
+where feature in (
+    select feature
+    from (select unnest(regexp_split_to_array(trim(fingerprint), '\s+')) as feature
+          from articles where article_key in (select article_key from story_scope))
+    where feature <> '')
   and feature not in (select feature from story_df)
 group by feature;
 ;
