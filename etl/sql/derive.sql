@@ -14,20 +14,6 @@ select article_no, published_date,
        rollup_groups(edition, oblasts, tags, international_support, published_date) as groups
 from articles where article_key in (select article_key from affected);
 ;
--- An affected article's rollup inputs: its intervals and its publication (a row of 0 views
--- over 0 days) with its groups, folded into one 64-bit hash per row and keyed by
--- article_no: comparing (integer, day, hash) rows, where comparing the keys and lists
--- themselves cost 25 s per weekly load at 1M articles (a hash collision could only hide a
--- change: 2^-64). Taken before this load (rollup_before, once every article is numbered) and
--- after it (rollup_since) to find the first day whose rollup rows can have changed; the
--- rollups are recomputed from that day on only.
-create or replace temp macro affected_rollup_inputs() as table
-with g as (from affected_rollup_groups())
-select g.article_no, i.start_day, hash(g.groups, i.views, i.days) as h
-from view_intervals i join g using (article_no)
-union all
-select article_no, published_date, hash(groups, 0::double, 0::integer)
-from g where published_date is not null;
 ;
 -- article_no: a stable integer per article, the key the dashboard's queries join on (a hash
 -- join on it is several times faster than on the VARCHAR key at a million articles). A file
@@ -208,8 +194,23 @@ where m.mode = 'append'
   and b.groups = rollup_groups(n.edition, n.oblasts, n.tags, n.international_support,
                                n.published_date);
 ;
-create or replace temp table rollup_before as
-from affected_rollup_inputs() where article_no not in (select article_no from appended);
+-- The rollup inputs of an affected article that is not a plain append (not in `appended`):
+-- its intervals and its publication (a row of 0 views over 0 days) with its groups, folded into one 64-bit hash per row and keyed by
+-- article_no: comparing (integer, day, hash) rows, where comparing the keys and lists
+-- themselves cost 25 s per weekly load at 1M articles (a hash collision could only hide a
+-- change: 2^-64). Taken before this load (rollup_before) and after it (rollup_since) to find
+-- the first day whose rollup rows can have changed; the rollups are recomputed from that day
+-- on only.
+create or replace temp macro compared_rollup_inputs() as table
+with g as (from affected_rollup_groups()
+           where article_no not in (select article_no from appended))
+select g.article_no, i.start_day, hash(g.groups, i.views, i.days) as h
+from view_intervals i join g using (article_no)
+union all
+select article_no, published_date, hash(groups, 0::double, 0::integer)
+from g where published_date is not null;
+;
+create or replace temp table rollup_before as from compared_rollup_inputs();
 ;
 -- A listing sighting changes only an article's counters (views, first and last observation,
 -- versions): those rows are updated in place. Rewriting them (delete and insert) cost ~4 s per
@@ -347,7 +348,7 @@ fresh as (select article_no from article_numbers
             and article_no not in (select article_no from appended)),
 compared as (from known),
 before as (from rollup_before where article_no in (select article_no from compared)),
-after as (from affected_rollup_inputs() where article_no in (select article_no from compared)),
+after as (from compared_rollup_inputs() where article_no in (select article_no from compared)),
 changed as (
     (select * from before except all select * from after)
     union all
