@@ -374,8 +374,25 @@ select least(
 -- O(intervals + days). One pass serves every rollup: an article contributes to the whole
 -- ('day'), to its region set ('set'), and to each of its oblasts and tags.
 create or replace temp table rollup_filled as
-with parts as (
-    select article_key, coalesce(edition, 'reprint') as edition, international_support,
+with steps as (
+    select i.article_no, greatest(i.start_day, s.since) as day, i.views / i.days as delta,
+           0 as published, 0 as down
+    from view_intervals i join rollup_since s on i.end_day >= s.since
+    union all
+    select i.article_no, i.end_day + 1, -(i.views / i.days), 0, 0
+    from view_intervals i join rollup_since s on i.end_day >= s.since
+    union all
+    select i.article_no, i.end_day, 0, 0, 1
+    from view_intervals i join rollup_since s on i.end_day >= s.since
+    where i.decreased
+    union all
+    select a.article_no, a.published_date, 0, 1, 0
+    from articles a join rollup_since s on a.published_date >= s.since
+),
+-- Only the articles with a step from `since` on are split into their parts (unnesting every
+-- article's lists cost ~0.25 s at 1M articles); joined on the integer article_no.
+parts as (
+    select article_no, coalesce(edition, 'reprint') as edition, international_support,
            unnest(list_concat(
                [{'rollup': 'day', 'part': ''},
                 {'rollup': 'set', 'part': array_to_string(list_sort(oblasts), ',')}],
@@ -383,26 +400,12 @@ with parts as (
                list_transform(list_distinct(tags), lambda t: {'rollup': 'tag', 'part': t})
            )) as p
     from articles
-),
-steps as (
-    select i.article_key, greatest(i.start_day, s.since) as day, i.views / i.days as delta,
-           0 as published, 0 as down
-    from view_intervals i join rollup_since s on i.end_day >= s.since
-    union all
-    select i.article_key, i.end_day + 1, -(i.views / i.days), 0, 0
-    from view_intervals i join rollup_since s on i.end_day >= s.since
-    union all
-    select i.article_key, i.end_day, 0, 0, 1
-    from view_intervals i join rollup_since s on i.end_day >= s.since
-    where i.decreased
-    union all
-    select a.article_key, a.published_date, 0, 1, 0
-    from articles a join rollup_since s on a.published_date >= s.since
+    where article_no in (select article_no from steps)
 ),
 per_day as (
     select g.p.rollup as rollup, g.p.part as part, g.edition, g.international_support, st.day,
            sum(st.delta) as delta, sum(st.published) as published, sum(st.down) as down
-    from steps st join parts g using (article_key)
+    from steps st join parts g using (article_no)
     group by all
 ),
 bounds as (
