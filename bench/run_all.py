@@ -53,7 +53,12 @@ def run(args: list[str], log: str, env: dict[str, str] | None = None, timeout: i
         out, code = proc.stdout + proc.stderr, proc.returncode
     except subprocess.TimeoutExpired as exc:
         out, code = f"{exc.stdout or ''}{exc.stderr or ''}\nTIMEOUT after {timeout}s", -1
-    noise = ("No runtime found", "MemoryCacheStorageManager", "WARNING streamlit")
+    noise = (
+        "No runtime found",
+        "MemoryCacheStorageManager",
+        "WARNING streamlit",
+        "ScriptRunContext",
+    )
     out = "\n".join(ln for ln in out.splitlines() if not any(n in ln for n in noise))
     print(out, flush=True)
     print(f"({time.perf_counter() - started:.0f} s, exit {code})", flush=True)
