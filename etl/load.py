@@ -581,7 +581,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Columns) -> None:
     # took ~0.5 s of a weekly load at 1M articles (168,000 listing items).
     with warnings.catch_warnings():  # DuckDB warns that Arrow output copies the rows: none here
         warnings.simplefilter("ignore", UserWarning)
-        schema = con.execute(f"from {table} limit 0").to_arrow_table().schema
+        schema = con.execute(f"from {table} limit 0").to_arrow_table().schema  # type: ignore[union-attr]
     arrays = {
         f.name: pa.array(rows.get(f.name) or [None] * count, type=f.type)
         for f in schema
