@@ -392,3 +392,35 @@ def test_a_file_from_before_schema_5_is_upgraded_by_its_next_load(tmp_path: Path
         con.close()
     assert keyed == [] and version == SCHEMA_VERSION
     assert table_rows(settings) == current  # the same rows, sha_key filled in
+
+
+def test_a_load_pauses_the_cyclic_gc_only_while_it_writes(tmp_path: Path) -> None:
+    import gc
+
+    from etl import load
+
+    seen: list[bool] = []
+    write = load._write
+
+    def spying_write(*args: object, **kwargs: object) -> None:
+        seen.append(gc.isenabled())
+        write(*args, **kwargs)  # type: ignore[arg-type]
+
+    load._write = spying_write  # type: ignore[assignment]
+    try:
+        load_paths([FIXTURE_PAGES], make_settings(tmp_path))
+    finally:
+        load._write = write  # type: ignore[assignment]
+    assert seen == [False] and gc.isenabled()
+
+    # Re-enabled after a failure too, and left off when the caller had it off.
+    with pytest.raises(RuntimeError), load._cycle_gc_paused():
+        raise RuntimeError("a failed write")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with load._cycle_gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
