@@ -14,7 +14,6 @@ select article_no, published_date,
        rollup_groups(edition, oblasts, tags, international_support, published_date) as groups
 from articles where article_key in (select article_key from affected);
 ;
-;
 -- article_no: a stable integer per article, the key the dashboard's queries join on (a hash
 -- join on it is several times faster than on the VARCHAR key at a million articles). A file
 -- from before schema 3 numbers its rows once here; an article keeps its number, a new one
@@ -195,12 +194,12 @@ where m.mode = 'append'
                                n.published_date);
 ;
 -- The rollup inputs of an affected article that is not a plain append (not in `appended`):
--- its intervals and its publication (a row of 0 views over 0 days) with its groups, folded into one 64-bit hash per row and keyed by
--- article_no: comparing (integer, day, hash) rows, where comparing the keys and lists
--- themselves cost 25 s per weekly load at 1M articles (a hash collision could only hide a
--- change: 2^-64). Taken before this load (rollup_before) and after it (rollup_since) to find
--- the first day whose rollup rows can have changed; the rollups are recomputed from that day
--- on only.
+-- its intervals and its publication (a row of 0 views over 0 days) with its groups, folded
+-- into one 64-bit hash per row and keyed by article_no: comparing (integer, day, hash) rows,
+-- where comparing the keys and lists themselves cost 25 s per weekly load at 1M articles (a
+-- hash collision could only hide a change: 2^-64). Taken before this load (rollup_before) and
+-- after it (rollup_since) to find the first day whose rollup rows can have changed; the
+-- rollups are recomputed from that day on only.
 create or replace temp macro compared_rollup_inputs() as table
 with g as (from affected_rollup_groups()
            where article_no not in (select article_no from appended))
@@ -340,14 +339,13 @@ insert into view_intervals from new_intervals order by end_day, article_key;
 -- from their first row without comparing; an empty rollup_daily (a database from before the
 -- per-day rollups existed) is filled from the first day.
 create or replace temp table rollup_since as
--- known: the other articles that had rollup inputs before (rollup_before holds only theirs),
--- fresh: those new to the rollups.
-with known as (select distinct article_no from rollup_before),
+-- compared: the articles other than plain appends that had rollup inputs before
+-- (rollup_before holds only theirs), fresh: those new to the rollups.
+with compared as (select distinct article_no from rollup_before),
 fresh as (select article_no from article_numbers
-          where article_no not in (select article_no from known)
+          where article_no not in (select article_no from compared)
             and article_no not in (select article_no from appended)),
-compared as (from known),
-before as (from rollup_before where article_no in (select article_no from compared)),
+before as (from rollup_before),
 after as (from compared_rollup_inputs() where article_no in (select article_no from compared)),
 changed as (
     (select * from before except all select * from after)

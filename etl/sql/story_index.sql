@@ -20,11 +20,13 @@ select article_key from articles where not exists (select 1 from story_inputs);
 ;
 delete from story_features where article_key in (select article_key from story_affected);
 ;
+-- An article's features: the words of its fingerprint (etl.facts.stories splits it alike).
+create or replace temp macro fingerprint_features(fingerprint) as
+list_filter(regexp_split_to_array(trim(fingerprint), '\s+'), lambda w: w <> '');
+;
 create or replace temp table story_new_features as
-select distinct article_key, feature
-from (select article_key, unnest(regexp_split_to_array(trim(fingerprint), '\s+')) as feature
-      from articles where article_key in (select article_key from story_affected))
-where feature <> '';
+select distinct article_key, unnest(fingerprint_features(fingerprint)) as feature
+from articles where article_key in (select article_key from story_affected);
 ;
 insert into story_features from story_new_features;
 ;
@@ -48,11 +50,8 @@ select article_key from story_postings where df <= (select max_df from story_par
 -- words: unchanged since it was indexed unless it is re-linked now).
 insert into story_df
 select feature, count(*) from story_features
-where feature in (
-    select feature
-    from (select unnest(regexp_split_to_array(trim(fingerprint), '\s+')) as feature
-          from articles where article_key in (select article_key from story_scope))
-    where feature <> '')
+where feature in (select unnest(fingerprint_features(fingerprint)) from articles
+                  where article_key in (select article_key from story_scope))
   and feature not in (select feature from story_df)
 group by feature;
 ;
